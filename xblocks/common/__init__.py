@@ -1,0 +1,1 @@
+"""Helpers shared by both XBlocks: sanitising, i18n, platform compatibility, problems."""

@@ -1,0 +1,1 @@
+"""The evidence_scenario XBlock: a branching evidence-handling exercise, graded on the server."""
