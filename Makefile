@@ -7,8 +7,8 @@
 .DEFAULT_GOAL := build
 SHELL := /bin/bash
 
-PYTHON312 := $(firstword $(shell for p in python3.12 $(HOME)/.pyenv/versions/3.12*/bin/python3.12 /usr/bin/python3.12; do $$p -c 'import sys' >/dev/null 2>&1 && echo $$p; done))
-PYTHON311 := $(firstword $(shell for p in python3.11 $(HOME)/.pyenv/versions/3.11*/bin/python3.11 /usr/bin/python3.11; do $$p -c 'import sys' >/dev/null 2>&1 && echo $$p; done))
+PYTHON312 := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12 /usr/local/bin/python3.12 /usr/bin/python3.12))
+PYTHON311 := $(firstword $(wildcard $(HOME)/.pyenv/versions/3.11*/bin/python3.11 /usr/local/bin/python3.11 /usr/bin/python3.11))
 PYTHON ?= $(or $(PYTHON312),$(PYTHON311),python3)
 
 VENV := .venv
