@@ -1,0 +1,46 @@
+"""The ``benchbook`` command line."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from . import __version__
+from .commands.build import build_command
+from .commands.check import check_command
+from .commands.new import new_group
+from .commands.schema import schema_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="benchbook")
+def main() -> None:
+    """Benchbook: course-as-code for justice-sector training on Open edX."""
+
+
+def run() -> None:
+    """The console script: a bug in Benchbook is reported in one line, never as a traceback.
+
+    Bad input is always reported as diagnostics; reaching the handler below means Benchbook itself
+    failed. Set BENCHBOOK_DEBUG=1 to see the traceback when reporting it.
+    """
+    try:
+        main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:
+        if os.environ.get("BENCHBOOK_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in Benchbook, not in your course. Re-run with BENCHBOOK_DEBUG=1 and report it.",
+            err=True,
+        )
+        raise SystemExit(70) from None
+
+
+main.add_command(build_command)
+main.add_command(check_command)
+main.add_command(new_group)
+main.add_command(schema_command)

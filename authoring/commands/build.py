@@ -1,0 +1,57 @@
+"""``benchbook build``: compile courses into Studio-importable packages."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Diagnostics
+from ..package.tarball import tar_bytes, write_atomically
+from ..pipeline import compile_course
+from .common import EXIT_CONTENT, find_courses, report
+
+
+@click.command("build")
+@click.argument("courses", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder the .tar.gz packages are written to.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="How to print problems (json for CI annotations).",
+)
+def build_command(courses: tuple[Path, ...], out: Path, strict: bool, output_format: str) -> None:
+    """Compile COURSES (folders; default: every course in ./courses) into OLX packages.
+
+    Nothing is written unless every course compiles: a failed build leaves dist/ as it was.
+    """
+    started = time.perf_counter()
+    everything = Diagnostics()
+    archives: list[tuple[Path, dict[str, bytes]]] = []
+    for folder in find_courses(courses):
+        compilation = compile_course(folder)
+        everything.extend(compilation.diagnostics)
+        for compiled in compilation.runs:
+            archives.append((out / compiled.archive_name, compiled.tree.files))
+    report(everything, output_format, strict)
+    if everything.has_errors(strict):
+        if output_format == "text":
+            click.echo("build failed: nothing was written", err=True)
+        raise SystemExit(EXIT_CONTENT)
+    for target, files in archives:
+        write_atomically(target, tar_bytes(files))
+        if output_format == "text":
+            click.echo(f"wrote {target}")
+    if output_format == "text":
+        click.echo(f"{len(archives)} package(s) in {time.perf_counter() - started:.2f}s")

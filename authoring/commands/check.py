@@ -1,0 +1,33 @@
+"""``benchbook check``: validate courses without writing anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Diagnostics
+from ..pipeline import compile_course
+from .common import EXIT_CONTENT, find_courses, report
+
+
+@click.command("check")
+@click.argument("courses", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="How to print problems (json for CI annotations).",
+)
+def check_command(courses: tuple[Path, ...], strict: bool, output_format: str) -> None:
+    """Report every problem in COURSES (default: every course in ./courses) in one pass."""
+    everything = Diagnostics()
+    for folder in find_courses(courses):
+        everything.extend(compile_course(folder).diagnostics)
+    report(everything, output_format, strict)
+    if everything.has_errors(strict):
+        raise SystemExit(EXIT_CONTENT)
+    if output_format == "text":
+        click.echo("ok: no problems found" if not everything.items else "ok (with warnings)")

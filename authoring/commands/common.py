@@ -1,0 +1,59 @@
+"""What every command shares: finding courses, printing diagnostics, exit codes.
+
+Exit codes: 0 success, 1 content errors (the trainer fixes the course), 2 usage errors (the command
+line itself is wrong; click uses 2 for its own usage errors too).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Diagnostics
+
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+
+
+def find_courses(paths: tuple[Path, ...]) -> list[Path]:
+    """The course folders named, or every folder with a course.yaml under ./courses."""
+    if paths:
+        folders = []
+        for path in paths:
+            if path.is_file() and path.name == "course.yaml":
+                path = path.parent
+            if not path.is_dir():
+                raise click.UsageError(f"'{path}' is not a course folder")
+            if not (path / "course.yaml").is_file():
+                if any(path.glob("*/course.yaml")):
+                    folders.extend(sorted(p.parent for p in path.glob("*/course.yaml")))
+                    continue
+                raise click.UsageError(f"'{path}' has no course.yaml")
+            folders.append(path)
+        return folders
+    default = Path("courses")
+    folders = sorted(p.parent for p in default.glob("*/course.yaml"))
+    if not folders:
+        raise click.UsageError("no course given, and no courses/*/course.yaml here")
+    return folders
+
+
+def report(diagnostics: Diagnostics, output_format: str, strict: bool) -> None:
+    """Print diagnostics to stderr (text) or stdout (json), paths relative to the working dir."""
+    cwd = Path.cwd()
+    if output_format == "json":
+        click.echo(diagnostics.to_json(cwd))
+        return
+    if diagnostics.items:
+        click.echo(diagnostics.format(cwd), err=True)
+    errors = len(diagnostics.errors) + (len(diagnostics.warnings) if strict else 0)
+    warnings = 0 if strict else len(diagnostics.warnings)
+    if errors or warnings:
+        summary = f"{errors} error(s), {warnings} warning(s)"
+        click.echo(click.style(summary, fg="red" if errors else "yellow"), err=True)
+
+
+def is_tty() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,1 @@
+"""Stage 1, load: read source files into plain data that remembers where every value came from."""

@@ -1,0 +1,190 @@
+"""A lesson's Markdown body → units (``##`` headings) → components (prose and fenced blocks).
+
+Only the structure is read here; Markdown is rendered later. markdown-it's own parser finds the
+headings and fences, so a ``##`` inside a code block or a list never starts a unit by accident.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from pathlib import Path
+
+from ..diagnostics import Diagnostics, Position
+from ..model import CaseRef, Component, Discussion, Download, Prose, Quiz, ScenarioRef, Unit, Video
+from ..render.markdown import markdown_engine, render_inline
+from .yamlfile import load_yaml_text
+
+COMPONENT_TYPES = ("quiz", "scenario", "adjudication", "video", "discussion", "download")
+EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]*)\}\s*$")
+FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
+TAGS = re.compile(r"<[^>]+>")
+VALID_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+def plain_text(markdown_inline: str) -> str:
+    """The text of an inline Markdown title, as Open edX shows display names."""
+    return html.unescape(TAGS.sub("", render_inline(markdown_inline))).strip()
+
+
+def split_footnotes(lines: list[str]) -> tuple[set[int], str]:
+    """Line indexes that hold footnote definitions, and their text (added to every prose block)."""
+    taken: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if FOOTNOTE_DEFINITION.match(lines[index]):
+            taken.add(index)
+            index += 1
+            while index < len(lines) and (
+                lines[index].startswith(("    ", "\t"))
+                or (
+                    not lines[index].strip()
+                    and index + 1 < len(lines)
+                    and lines[index + 1].startswith(("    ", "\t"))
+                )
+            ):
+                taken.add(index)
+                index += 1
+            continue
+        index += 1
+    return taken, "\n".join(lines[i] for i in sorted(taken))
+
+
+def parse_units(
+    body: str,
+    body_line: int,
+    lesson_id: str,
+    lesson_title: str,
+    file: Path,
+    diagnostics: Diagnostics,
+) -> tuple[list[Unit], str]:
+    """Return the lesson's units and the footnote definitions every prose block must carry."""
+    lines = body.split("\n")
+    footnote_lines, footnotes = split_footnotes(lines)
+    tokens = markdown_engine().parse(body)
+
+    units: list[Unit] = []
+    unit: Unit | None = None
+    prose_from = 0  # first body line (0-based) not yet given to a component
+
+    def position(line_index: int, col: int = 1) -> Position:
+        return Position(file, body_line + line_index, col)
+
+    def flush_prose(until: int) -> None:
+        nonlocal prose_from
+        chunk = [lines[i] for i in range(prose_from, until) if i not in footnote_lines]
+        text = "\n".join(chunk).strip("\n")
+        if text.strip():
+            first = prose_from + next(i for i, line in enumerate(chunk) if line.strip())
+            target = unit or start_intro(first)
+            target.components.append(Prose(position(first), markdown=text))
+        prose_from = until
+
+    def start_intro(line_index: int) -> Unit:
+        nonlocal unit
+        unit = Unit(f"{lesson_id}-intro", plain_text(lesson_title), position(line_index))
+        units.append(unit)
+        return unit
+
+    for index, token in enumerate(tokens):
+        if token.level != 0 or token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "heading_open" and token.tag == "h2":
+            flush_prose(start)
+            unit = _new_unit(tokens[index + 1].content, lesson_id, len(units), position(start), diagnostics)
+            units.append(unit)
+            prose_from = end
+        elif token.type == "fence":
+            kind, _, rest = token.info.strip().partition(" ")
+            if kind in COMPONENT_TYPES:
+                flush_prose(start)
+                component = _component(kind, rest.strip(), token.content, position(start), diagnostics)
+                if component is not None:
+                    (unit or start_intro(start)).components.append(component)
+                prose_from = end
+            else:
+                close = difflib.get_close_matches(kind, COMPONENT_TYPES, n=1, cutoff=0.75)
+                if close:
+                    diagnostics.error(
+                        f"unknown component type '{kind}'",
+                        position(start),
+                        f"did you mean '{close[0]}'? (components: {', '.join(COMPONENT_TYPES)})",
+                    )
+    flush_prose(len(lines))
+    for each in units:
+        if not each.components:
+            diagnostics.warning(
+                f"unit '{each.title}' is empty",
+                each.position,
+                "add text or a component under this heading, or remove the heading",
+            )
+    return units, footnotes
+
+
+def _new_unit(content: str, lesson_id: str, index: int, where: Position, diagnostics: Diagnostics) -> Unit:
+    match = EXPLICIT_ID.search(content)
+    title_source = content[: match.start()] if match else content
+    title = plain_text(title_source)
+    if match:
+        unit_id = match.group(1)
+        if not VALID_ID.match(unit_id):
+            diagnostics.error(
+                f"unit id '{unit_id}' has characters that cannot be used",
+                where,
+                "ids use lowercase letters, digits, '-' and '_'",
+            )
+        return Unit(unit_id, title, where, explicit_id=True)
+    slug = slugify(title)
+    unit_id = f"{lesson_id}-{slug}" if slug else f"{lesson_id}-unit-{index + 1}"
+    return Unit(unit_id, title, where)
+
+
+def _component(kind: str, argument: str, content: str, where: Position, diagnostics: Diagnostics):
+    data_position_line = where.line + 1
+    if kind in ("scenario", "adjudication"):
+        if not argument:
+            noun = "scenarios" if kind == "scenario" else "cases"
+            diagnostics.error(
+                f"```{kind} needs the id of the file to place",
+                where,
+                f"write ```{kind} ID where {noun}/ID.yaml exists",
+            )
+            return None
+        options = None
+        if content.strip():
+            options = load_yaml_text(content, where.file, diagnostics, line_offset=data_position_line - 1)
+            if options is None:
+                return None
+            if not isinstance(options.data, dict) or set(options.data) - {"id"}:
+                diagnostics.error(
+                    f"```{kind} {argument}: only 'id: …' may be given here",
+                    where,
+                    f"everything else belongs in the {kind} file itself",
+                )
+        placement_id = (
+            str(options.data.get("id", argument)) if options and isinstance(options.data, dict) else argument
+        )
+        cls = ScenarioRef if kind == "scenario" else CaseRef
+        return cls(where, ref=argument, id=placement_id)
+    located = load_yaml_text(content, where.file, diagnostics, line_offset=data_position_line - 1)
+    if located is None:
+        return None
+    if not isinstance(located.data, dict):
+        diagnostics.error(
+            f"```{kind} block must hold 'key: value' lines",
+            where,
+            f"see docs/source-format.md for a {kind} example",
+        )
+        return None
+    cls: type[Component] = {"quiz": Quiz, "video": Video, "discussion": Discussion, "download": Download}[
+        kind
+    ]
+    located.positions.setdefault((), where)
+    return cls(where, source=located, id=str(located.data.get("id", "")))

@@ -1,0 +1,221 @@
+"""The course model. Field names follow the source format, not OLX; ``write`` does the mapping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ..diagnostics import Position
+from ..load.located import Located
+
+
+@dataclass
+class Run:
+    id: str
+    start: datetime
+    end: datetime | None = None
+    enrollment_start: datetime | None = None
+    enrollment_end: datetime | None = None
+    position: Position | None = None
+
+
+@dataclass
+class AssignmentType:
+    type: str
+    weight: float
+    short_label: str = ""
+    min_count: int = 1
+    drop_count: int = 0
+    position: Position | None = None
+
+
+@dataclass
+class Grading:
+    assignment_types: list[AssignmentType]
+    pass_mark: float
+
+
+@dataclass
+class Signatory:
+    name: str
+    title: str
+    organization: str = ""
+    signature: str = ""
+
+
+@dataclass
+class Certificate:
+    title: str
+    description: str = ""
+    signatories: list[Signatory] = field(default_factory=list)
+
+
+@dataclass
+class About:
+    short_description: str = ""
+    overview: str = ""  # Markdown
+    overview_position: Position | None = None
+    effort: str = ""
+    duration: str = ""
+    subtitle: str = ""
+
+
+@dataclass
+class Page:
+    """A custom page (Open edX static tab)."""
+
+    id: str
+    title: str
+    markdown: str
+    position: Position
+
+
+# Components -------------------------------------------------------------------------------
+
+
+@dataclass
+class Component:
+    position: Position
+
+    @property
+    def stateful(self) -> bool:
+        """Whether learners keep state in it (its id must then be stable and explicit)."""
+        return False
+
+
+@dataclass
+class Prose(Component):
+    """A run of Markdown between components; becomes one OLX html block."""
+
+    markdown: str
+    id: str = ""
+
+
+@dataclass
+class Quiz(Component):
+    """A ```quiz block: data checked against quiz.schema.json; compiled to CAPA XML."""
+
+    source: Located
+    id: str = ""
+
+    @property
+    def stateful(self) -> bool:
+        return True
+
+
+@dataclass
+class Video(Component):
+    source: Located
+    id: str = ""
+
+    @property
+    def stateful(self) -> bool:
+        return True
+
+
+@dataclass
+class Discussion(Component):
+    source: Located
+    id: str = ""
+
+
+@dataclass
+class Download(Component):
+    source: Located
+    id: str = ""
+
+
+@dataclass
+class ScenarioRef(Component):
+    """```scenario ID: places scenarios/ID.yaml (an evidence_scenario XBlock) here."""
+
+    ref: str
+    id: str = ""
+
+    @property
+    def stateful(self) -> bool:
+        return True
+
+
+@dataclass
+class CaseRef(Component):
+    """```adjudication ID: places cases/ID.yaml (a mock_adjudication XBlock) here."""
+
+    ref: str
+    id: str = ""
+
+    @property
+    def stateful(self) -> bool:
+        return True
+
+
+# Outline ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Unit:
+    id: str
+    title: str
+    position: Position
+    components: list[Component] = field(default_factory=list)
+    explicit_id: bool = False
+
+
+@dataclass
+class Lesson:
+    id: str
+    title: str
+    file: Path
+    position: Position
+    graded: str = ""
+    graded_position: Position | None = None
+    due: datetime | None = None
+    units: list[Unit] = field(default_factory=list)
+    footnotes: str = ""  # footnote definitions, appended to each prose block that cites them
+
+
+@dataclass
+class Module:
+    id: str
+    title: str
+    folder: Path
+    position: Position
+    lessons: list[Lesson] = field(default_factory=list)
+
+
+@dataclass
+class Course:
+    folder: Path
+    org: str
+    number: str
+    title: str
+    language: str
+    self_paced: bool
+    runs: list[Run]
+    grading: Grading | None
+    certificate: Certificate | None
+    about: About
+    course_image: str
+    course_image_position: Position | None
+    pages: list[Page]
+    modules: list[Module]
+    discussion_tab: bool | None = None
+    scenarios: dict[str, Located] = field(default_factory=dict)  # id → scenarios/<id>.yaml
+    cases: dict[str, Located] = field(default_factory=dict)  # id → cases/<id>.yaml
+    source: Located | None = None
+
+    def lessons(self):
+        for module in self.modules:
+            yield from module.lessons
+
+    def units(self):
+        for lesson in self.lessons():
+            yield from lesson.units
+
+    def components(self):
+        for unit in self.units():
+            yield from unit.components
+
+    def component_types(self) -> set[str]:
+        return {type(c).__name__ for c in self.components()}

@@ -1,0 +1,106 @@
+"""Everything rendering needs to know about the course: assets, lessons, and where text came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..diagnostics import Diagnostics, Position
+from ..model import Course
+from .assets import Assets
+from .markdown import RenderEnv, render_inline, render_markdown
+
+EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+@dataclass
+class RenderContext:
+    course: Course
+    diagnostics: Diagnostics
+    assets: Assets = field(init=False)
+    lessons_by_file: dict[Path, str] = field(init=False)
+    unit_ids: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.assets = Assets(self.course.folder)
+        self.lessons_by_file = {lesson.file.resolve(): lesson.id for lesson in self.course.lessons()}
+        self.unit_ids = {unit.id for unit in self.course.units()}
+
+    # Markdown -------------------------------------------------------------------------------
+
+    def markdown(self, text: str, where: Position, doc_id: str = "", footnotes: str = "") -> str:
+        env = self._env(where)
+        source = f"{text}\n\n{footnotes}" if footnotes and "[^" in text else text
+        html = render_markdown(source, env, doc_id=doc_id)
+        self._check_images(env, where)
+        return html
+
+    def inline(self, text: str, where: Position) -> str:
+        env = self._env(where)
+        html = render_inline(text, env)
+        self._check_images(env, where)
+        return html
+
+    def renderer_for(self, where: Position):
+        """A Markdown → HTML function for XBlock content (``from_dict(data, render)``)."""
+        return lambda text: self.markdown(text, where) if text else ""
+
+    def _env(self, where: Position) -> RenderEnv:
+        base = where.file.parent
+
+        def resolve(kind: str, target: str, line: int) -> str | None:
+            return self.resolve(kind, target, Position(where.file, line, 1), base)
+
+        return RenderEnv(resolver=resolve, line_offset=where.line - 1 if where.line else 0)
+
+    def _check_images(self, env: RenderEnv, where: Position) -> None:
+        for src, alt, line, decorative in env.images:
+            if not alt.strip() and not decorative:
+                self.diagnostics.error(
+                    f"image '{src}' has no alt text",
+                    Position(where.file, line, 1),
+                    "describe the image: ![what it shows](path) — or mark it ![](path){.decorative}",
+                )
+
+    # Links ----------------------------------------------------------------------------------
+
+    def resolve(self, kind: str, target: str, where: Position, base: Path) -> str | None:
+        parts = urlsplit(target)
+        if parts.scheme in EXTERNAL_SCHEMES or target.startswith(("#", "/static/", "/jump_to_id/")):
+            return target
+        if parts.scheme or parts.netloc:
+            self.diagnostics.error(
+                f"link '{target}' uses an unsupported scheme",
+                where,
+                "use https:// links, or a relative path to a file in the course",
+            )
+            return None
+        path = (base / unquote(parts.path)).resolve()
+        if kind == "link" and path.suffix == ".md":
+            lesson_id = self.lessons_by_file.get(path)
+            if lesson_id is None:
+                self.diagnostics.error(
+                    f"broken link: '{target}' is not a lesson of this course",
+                    where,
+                    "link to a lesson's .md file relative to this file, e.g. ../02-sampling/01-intro.md",
+                )
+                return None
+            anchor = parts.fragment
+            if anchor:
+                if anchor not in self.unit_ids:
+                    self.diagnostics.error(
+                        f"broken link: no unit '{anchor}' in {path.name}",
+                        where,
+                        "give the unit an explicit id ({#id} after its ## heading) and link to that",
+                    )
+                    return None
+                return f"/jump_to_id/{anchor}"
+            return f"/jump_to_id/{lesson_id}"
+        name = self.assets.add(path, where, self.diagnostics)
+        return f"/static/{name}" if name else None
+
+    def asset(self, relative: str, where: Position | None, base: Path | None = None) -> str | None:
+        """Register a file named in YAML (relative to *base*, default the course folder)."""
+        path = ((base or self.course.folder) / relative).resolve()
+        return self.assets.add(path, where, self.diagnostics)

@@ -1,0 +1,237 @@
+"""Checks that need the whole course: dates, grading, ids, references, quizzes, XBlock content."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..diagnostics import Diagnostics, Position
+from ..model import CaseRef, Course, Discussion, Download, Quiz, ScenarioRef, Video
+from ..model.course import Prose
+from .quiz import check_quiz
+from .schema import check, course_schema
+from .xblocks import XBLOCK_KINDS, check_xblock_document
+
+VALID_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+MAX_ID_LENGTH = 64
+WEIGHT_TOLERANCE = 1e-6
+
+
+def validate_course(course: Course, diagnostics: Diagnostics) -> None:
+    _check_runs(course, diagnostics)
+    _check_grading(course, diagnostics)
+    _check_outline(course, diagnostics)
+    _check_components(course, diagnostics)
+    _check_ids(course, diagnostics)
+
+
+def _check_runs(course: Course, diagnostics: Diagnostics) -> None:
+    seen: dict[str, Position | None] = {}
+    for run in course.runs:
+        if run.id in seen:
+            diagnostics.error(f"duplicate run id '{run.id}'", run.position, "each run needs its own id")
+        seen[run.id] = run.position
+        if run.end is None:
+            diagnostics.error(
+                f"run '{run.id}' has no end date",
+                run.position,
+                "add 'end: YYYY-MM-DD' (Open edX needs it to close the course and issue certificates)",
+            )
+        elif run.end <= run.start:
+            diagnostics.error(
+                f"run '{run.id}' ends before it starts", run.position, "'end' must be after 'start'"
+            )
+        if run.enrollment_start and run.enrollment_end and run.enrollment_end <= run.enrollment_start:
+            diagnostics.error(
+                f"run '{run.id}': enrollment ends before it starts",
+                run.position,
+                "'enrollment_end' must be after 'enrollment_start'",
+            )
+        if run.enrollment_end and run.end and run.enrollment_end > run.end:
+            diagnostics.error(
+                f"run '{run.id}': enrollment ends after the course ends",
+                run.position,
+                "set 'enrollment_end' on or before 'end'",
+            )
+
+
+def _check_grading(course: Course, diagnostics: Diagnostics) -> None:
+    source = course.source
+    grading = course.grading
+    graded_lessons = [lesson for lesson in course.lessons() if lesson.graded]
+    if grading is None:
+        if graded_lessons:
+            lesson = graded_lessons[0]
+            diagnostics.error(
+                f"lesson '{lesson.title}' is graded but course.yaml has no grading policy",
+                lesson.graded_position,
+                "add 'grading:' with 'assignment_types' and 'pass_mark' to course.yaml",
+            )
+        return
+    names = [t.type for t in grading.assignment_types]
+    for index, kind in enumerate(grading.assignment_types):
+        if names.index(kind.type) != index:
+            diagnostics.error(
+                f"duplicate assignment type '{kind.type}'", kind.position, "merge or rename one of them"
+            )
+        if kind.drop_count >= kind.min_count and kind.drop_count > 0:
+            diagnostics.error(
+                f"assignment type '{kind.type}' drops {kind.drop_count} of {kind.min_count}",
+                kind.position,
+                "'drop_count' must be less than 'min_count'",
+            )
+    total = sum(t.weight for t in grading.assignment_types)
+    if grading.assignment_types and abs(total - 1.0) > WEIGHT_TOLERANCE:
+        diagnostics.error(
+            f"assignment type weights add up to {total:g}, not 1",
+            source.at(("grading", "assignment_types")) if source else None,
+            "weights are shares of the final grade: e.g. 0.4 + 0.6",
+        )
+    counts = dict.fromkeys(names, 0)
+    for lesson in graded_lessons:
+        if lesson.graded not in counts:
+            close = difflib.get_close_matches(lesson.graded, names, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known types: {', '.join(names)}"
+            diagnostics.error(f"unknown assignment type '{lesson.graded}'", lesson.graded_position, hint)
+        else:
+            counts[lesson.graded] += 1
+    for kind in grading.assignment_types:
+        if counts.get(kind.type, 0) == 0 and kind.weight > 0:
+            diagnostics.warning(
+                f"no lesson is graded as '{kind.type}', yet it carries {kind.weight:g} of the grade",
+                kind.position,
+                f"mark lessons with 'graded: {kind.type}' or set its weight to 0",
+            )
+        elif counts.get(kind.type, 0) < kind.min_count:
+            diagnostics.warning(
+                f"'{kind.type}' expects {kind.min_count} graded lessons, the course has {counts[kind.type]}",
+                kind.position,
+                "Open edX counts missing ones as 0: lower 'min_count' or add graded lessons",
+            )
+
+
+def _check_outline(course: Course, diagnostics: Diagnostics) -> None:
+    if not any(True for _ in course.lessons()):
+        diagnostics.error(
+            "the course has no lessons",
+            course.source.at(("outline",)) if course.source else Position(course.folder),
+            "list module folders under 'outline:' and add lesson .md files to them",
+        )
+    run_starts = [run.start for run in course.runs]
+    for lesson in course.lessons():
+        if lesson.due and run_starts and lesson.due < min(run_starts):
+            diagnostics.warning(
+                f"lesson '{lesson.title}' is due before the course starts",
+                lesson.position,
+                "check the 'due' date",
+            )
+
+
+def _check_components(course: Course, diagnostics: Diagnostics) -> None:
+    used: dict[str, set[str]] = {kind: set() for kind in XBLOCK_KINDS}
+    for unit in course.units():
+        for component in unit.components:
+            if isinstance(component, Quiz):
+                check_quiz(component, diagnostics)
+            elif isinstance(component, Video):
+                if check(
+                    component.source,
+                    course_schema("components.schema.json", "/$defs/video"),
+                    diagnostics,
+                    "video",
+                ):
+                    data = component.source.data
+                    if not data.get("youtube") and not data.get("file"):
+                        diagnostics.error(
+                            f"video '{data.get('id')}' has neither 'youtube' nor 'file'",
+                            component.position,
+                            "give a YouTube id (youtube: dQw4w9WgXcQ) or a file in static/",
+                        )
+                    if not data.get("transcripts"):
+                        diagnostics.warning(
+                            f"video '{data.get('id')}' has no transcript",
+                            component.position,
+                            "add 'transcripts: {en: static/….srt}' so every learner can follow it",
+                        )
+            elif isinstance(component, Discussion):
+                check(
+                    component.source,
+                    course_schema("components.schema.json", "/$defs/discussion"),
+                    diagnostics,
+                    "discussion",
+                )
+            elif isinstance(component, Download):
+                check(
+                    component.source,
+                    course_schema("components.schema.json", "/$defs/download"),
+                    diagnostics,
+                    "download",
+                )
+            elif isinstance(component, ScenarioRef | CaseRef):
+                kind = "scenario" if isinstance(component, ScenarioRef) else "case"
+                documents = course.scenarios if kind == "scenario" else course.cases
+                if component.ref not in documents:
+                    folder = "scenarios" if kind == "scenario" else "cases"
+                    known = ", ".join(sorted(documents)) or "none"
+                    close = difflib.get_close_matches(component.ref, sorted(documents), n=1)
+                    hint = f"did you mean '{close[0]}'?" if close else f"known {folder}: {known}"
+                    diagnostics.error(
+                        f"unknown {kind} '{component.ref}' (no {folder}/{component.ref}.yaml)",
+                        component.position,
+                        hint,
+                    )
+                else:
+                    used[kind].add(component.ref)
+    for kind, documents in (("scenario", course.scenarios), ("case", course.cases)):
+        for ref, document in documents.items():
+            check_xblock_document(kind, ref, document, diagnostics)
+            if ref not in used[kind]:
+                diagnostics.warning(
+                    f"{kind} '{ref}' is not placed in any lesson",
+                    document.at(()),
+                    f"place it with ```{'scenario' if kind == 'scenario' else 'adjudication'} {ref}``` in a lesson",
+                )
+
+
+def block_ids(course: Course):
+    """Every (id, kind, position) that becomes a url_name, in outline order."""
+    for module in course.modules:
+        yield module.id, "module", module.position
+        for lesson in module.lessons:
+            yield lesson.id, "lesson", lesson.position
+            for unit in lesson.units:
+                yield unit.id, "unit", unit.position
+                for component in unit.components:
+                    if isinstance(component, Prose):
+                        continue  # ids of prose blocks are derived from their unit's id
+                    kind = type(component).__name__.lower().replace("ref", "")
+                    yield component.id, kind, component.position
+
+
+def _check_ids(course: Course, diagnostics: Diagnostics) -> None:
+    seen: dict[str, tuple[str, Position | None]] = {}
+    for block_id, kind, position in block_ids(course):
+        if not block_id:
+            if kind in ("quiz", "video"):
+                diagnostics.error(
+                    f"this {kind} has no id",
+                    position,
+                    "add 'id: …' — learners' answers are stored under it, so it must never change",
+                )
+            continue
+        if not VALID_ID.match(block_id) or len(block_id) > MAX_ID_LENGTH:
+            diagnostics.error(
+                f"{kind} id '{block_id}' cannot be used",
+                position,
+                f"ids use lowercase letters, digits, '-' and '_', at most {MAX_ID_LENGTH} characters",
+            )
+        if block_id in seen:
+            other_kind, other = seen[block_id]
+            where = f" at {other.file.name}:{other.line}" if other else ""
+            diagnostics.error(
+                f"duplicate id '{block_id}': already used by a {other_kind}{where}",
+                position,
+                "ids must be unique across the whole course; rename this one",
+            )
+        else:
+            seen[block_id] = (kind, position)

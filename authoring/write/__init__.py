@@ -1,0 +1,1 @@
+"""Stage 5, write OLX: the model, rendered, laid out exactly as a Studio export."""
