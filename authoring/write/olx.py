@@ -88,7 +88,10 @@ class _Writer:
                 )
             ),
         )
+        # tabs and discussion_topics live only in the policy (Studio strips them from the XML)
         policy = {**policy_settings(settings), "tabs": self.tabs()}
+        if self.discussion_enabled:
+            policy["discussion_topics"] = {"General": {"id": f"{self.course.number}-general"}}
         self.tree.add(f"policies/{self.run.id}/policy.json", json_bytes({f"course/{self.run.id}": policy}))
         self.tree.add(f"policies/{self.run.id}/grading_policy.json", json_bytes(self.grading_policy()))
         self.tree.add("policies/assets.json", json_bytes({}))
@@ -120,9 +123,6 @@ class _Writer:
         if course.certificate:
             settings["cert_html_view_enabled"] = True
             settings["certificates"] = self.certificates()
-        discussion = course.discussion_tab if course.discussion_tab is not None else self.uses_discussion
-        if discussion:
-            settings["discussion_topics"] = {"General": {"id": f"{course.number}-general"}}
         return settings
 
     def certificates(self) -> dict:
@@ -156,12 +156,14 @@ class _Writer:
             ]
         }
 
+    @property
+    def discussion_enabled(self) -> bool:
+        chosen = self.course.discussion_tab
+        return self.uses_discussion if chosen is None else chosen
+
     def tabs(self) -> list[dict]:
         tabs = [dict(tab) for tab in DEFAULT_TABS]
-        discussion = (
-            self.course.discussion_tab if self.course.discussion_tab is not None else self.uses_discussion
-        )
-        if discussion:
+        if self.discussion_enabled:
             tabs.append({"course_staff_only": False, "name": "Discussion", "type": "discussion"})
         tabs.append({"course_staff_only": False, "name": "Progress", "type": "progress"})
         for page in self.course.pages:
