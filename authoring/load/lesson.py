@@ -18,7 +18,7 @@ from .yamlfile import load_yaml_text
 
 COMPONENT_TYPES = ("quiz", "scenario", "adjudication", "video", "discussion", "download")
 EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]*)\}\s*$")
-FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
+FOOTNOTE_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:")
 TAGS = re.compile(r"<[^>]+>")
 VALID_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -33,12 +33,19 @@ def plain_text(markdown_inline: str) -> str:
     return html.unescape(TAGS.sub("", render_inline(markdown_inline))).strip()
 
 
-def split_footnotes(lines: list[str]) -> tuple[set[int], str]:
-    """Line indexes that hold footnote definitions, and their text (added to every prose block)."""
+def split_footnotes(lines: list[str]) -> tuple[set[int], dict[str, str]]:
+    """Line indexes that hold footnote definitions, and each definition's text by label.
+
+    A lesson's footnotes may be defined anywhere (usually at its end) while a unit's prose becomes
+    its own HTML block, so each block gets the definitions of the footnotes it cites.
+    """
     taken: set[int] = set()
+    definitions: dict[str, str] = {}
     index = 0
     while index < len(lines):
-        if FOOTNOTE_DEFINITION.match(lines[index]):
+        match = FOOTNOTE_DEFINITION.match(lines[index])
+        if match:
+            start = index
             taken.add(index)
             index += 1
             while index < len(lines) and (
@@ -51,9 +58,10 @@ def split_footnotes(lines: list[str]) -> tuple[set[int], str]:
             ):
                 taken.add(index)
                 index += 1
+            definitions[match.group(1)] = "\n".join(lines[start:index])
             continue
         index += 1
-    return taken, "\n".join(lines[i] for i in sorted(taken))
+    return taken, definitions
 
 
 def parse_units(
@@ -63,11 +71,14 @@ def parse_units(
     lesson_title: str,
     file: Path,
     diagnostics: Diagnostics,
-) -> tuple[list[Unit], str]:
+) -> tuple[list[Unit], dict[str, str]]:
     """Return the lesson's units and the footnote definitions every prose block must carry."""
     lines = body.split("\n")
     footnote_lines, footnotes = split_footnotes(lines)
-    tokens = markdown_engine().parse(body)
+    # Block-level tokens are all the structure needs: skipping inline parsing halves the cost.
+    engine = markdown_engine()
+    tokens: list = []
+    engine.block.parse(body, engine, {}, tokens)
 
     units: list[Unit] = []
     unit: Unit | None = None

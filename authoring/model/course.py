@@ -172,7 +172,7 @@ class Lesson:
     graded_position: Position | None = None
     due: datetime | None = None
     units: list[Unit] = field(default_factory=list)
-    footnotes: str = ""  # footnote definitions, appended to each prose block that cites them
+    footnotes: dict[str, str] = field(default_factory=dict)  # label → definition, for the blocks citing it
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -11,6 +12,7 @@ from ..model import Course
 from .assets import Assets
 from .markdown import RenderEnv, render_inline, render_markdown
 
+FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]]+)\]")
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 
 
@@ -21,6 +23,7 @@ class RenderContext:
     assets: Assets = field(init=False)
     lessons_by_file: dict[Path, str] = field(init=False)
     unit_ids: set[str] = field(init=False)
+    _resolved: dict[tuple[str, str, Path], str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.assets = Assets(self.course.folder)
@@ -29,9 +32,14 @@ class RenderContext:
 
     # Markdown -------------------------------------------------------------------------------
 
-    def markdown(self, text: str, where: Position, doc_id: str = "", footnotes: str = "") -> str:
+    def markdown(
+        self, text: str, where: Position, doc_id: str = "", footnotes: dict[str, str] | None = None
+    ) -> str:
         env = self._env(where)
-        source = f"{text}\n\n{footnotes}" if footnotes and "[^" in text else text
+        source = text
+        if footnotes and "[^" in text:
+            cited = [footnotes[label] for label in FOOTNOTE_REFERENCE.findall(text) if label in footnotes]
+            source = "\n\n".join([text, *dict.fromkeys(cited)])
         html = render_markdown(source, env, doc_id=doc_id)
         self._check_images(env, where)
         return html
@@ -66,6 +74,15 @@ class RenderContext:
     # Links ----------------------------------------------------------------------------------
 
     def resolve(self, kind: str, target: str, where: Position, base: Path) -> str | None:
+        key = (kind, target, base)
+        resolved = self._resolved.get(key)
+        if resolved is None:
+            resolved = self._resolve(kind, target, where, base)
+            if resolved is not None:  # broken targets are reported at every place they appear
+                self._resolved[key] = resolved
+        return resolved
+
+    def _resolve(self, kind: str, target: str, where: Position, base: Path) -> str | None:
         parts = urlsplit(target)
         if parts.scheme in EXTERNAL_SCHEMES or target.startswith(("#", "/static/", "/jump_to_id/")):
             return target
