@@ -9,7 +9,7 @@ import click
 
 from ..diagnostics import Diagnostics
 from ..package.tarball import tar_bytes, write_atomically
-from ..pipeline import compile_course
+from ..pipeline import compile_matrix
 from .common import EXIT_CONTENT, find_courses, report
 
 
@@ -23,6 +23,8 @@ from .common import EXIT_CONTENT, find_courses, report
     show_default=True,
     help="Folder the .tar.gz packages are written to.",
 )
+@click.option("--lang", "languages", multiple=True, help="Build only this language (repeatable).")
+@click.option("--variant", "variants", multiple=True, help="Build only this country variant (repeatable).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option(
     "--format",
@@ -31,16 +33,25 @@ from .common import EXIT_CONTENT, find_courses, report
     default="text",
     help="How to print problems (json for CI annotations).",
 )
-def build_command(courses: tuple[Path, ...], out: Path, strict: bool, output_format: str) -> None:
+def build_command(
+    courses: tuple[Path, ...],
+    out: Path,
+    languages: tuple[str, ...],
+    variants: tuple[str, ...],
+    strict: bool,
+    output_format: str,
+) -> None:
     """Compile COURSES (folders; default: every course in ./courses) into OLX packages.
 
-    Nothing is written unless every course compiles: a failed build leaves dist/ as it was.
+    Without --lang or --variant, every language × variant the course declares is built, each into
+    its own package. Nothing is written unless everything compiles: a failed build leaves dist/
+    as it was.
     """
     started = time.perf_counter()
     everything = Diagnostics()
     archives: list[tuple[Path, dict[str, bytes]]] = []
     for folder in find_courses(courses):
-        compilation = compile_course(folder)
+        compilation = compile_matrix(folder, languages, variants)
         everything.extend(compilation.diagnostics)
         for compiled in compilation.runs:
             archives.append((out / compiled.archive_name, compiled.tree.files))

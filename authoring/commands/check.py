@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Diagnostics
-from ..pipeline import compile_course
+from ..pipeline import compile_matrix
 from .common import EXIT_CONTENT, find_courses, report
 
 
@@ -22,10 +22,13 @@ from .common import EXIT_CONTENT, find_courses, report
     help="How to print problems (json for CI annotations).",
 )
 def check_command(courses: tuple[Path, ...], strict: bool, output_format: str) -> None:
-    """Report every problem in COURSES (default: every course in ./courses) in one pass."""
+    """Report every problem in COURSES (default: every course in ./courses) in one pass.
+
+    Every language × variant the course declares is checked.
+    """
     everything = Diagnostics()
     for folder in find_courses(courses):
-        everything.extend(compile_course(folder).diagnostics)
+        everything.extend(compile_matrix(folder).diagnostics)
     report(everything, output_format, strict)
     if everything.has_errors(strict):
         raise SystemExit(EXIT_CONTENT)

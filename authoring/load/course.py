@@ -75,15 +75,27 @@ def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
         discussion_tab=data.get("discussion"),
         source=source,
     )
+    course.languages = _languages(course.language, data.get("languages"))
+    course.variants = [str(v) for v in data.get("variants") or [] if isinstance(v, str)]
+    course.jurisdiction = data.get("jurisdiction") if isinstance(data.get("jurisdiction"), dict) else {}
     outline = data.get("outline") or []
     if isinstance(outline, list):
         for index, entry in enumerate(outline):
-            module = _module(folder, str(entry), source.at(("outline", index)), diagnostics)
+            module = load_module(folder, str(entry), source.at(("outline", index)), diagnostics)
             if module is not None:
                 course.modules.append(module)
     course.scenarios = _documents(folder / "scenarios", diagnostics)
     course.cases = _documents(folder / "cases", diagnostics)
     return course
+
+
+def _languages(source_language: str, declared) -> list[str]:
+    """The languages built: the source language first, then the others declared."""
+    languages = [source_language]
+    for code in declared if isinstance(declared, list) else []:
+        if str(code) not in languages:
+            languages.append(str(code))
+    return languages
 
 
 def _runs(source: Located, diagnostics: Diagnostics) -> list[Run]:
@@ -191,7 +203,7 @@ def _pages(source: Located, folder: Path, diagnostics: Diagnostics) -> list[Page
     return pages
 
 
-def _module(course_folder: Path, entry: str, where: Position, diagnostics: Diagnostics) -> Module | None:
+def load_module(course_folder: Path, entry: str, where: Position, diagnostics: Diagnostics) -> Module | None:
     folder = (course_folder / entry).resolve()
     if not folder.is_dir():
         diagnostics.error(
@@ -237,13 +249,13 @@ def _module(course_folder: Path, entry: str, where: Position, diagnostics: Diagn
             f"module '{module.title}' has no lessons", module.position, "add a lesson .md file"
         )
     for path in files:
-        lesson = _lesson(path, diagnostics)
+        lesson = load_lesson(path, diagnostics)
         if lesson is not None:
             module.lessons.append(lesson)
     return module
 
 
-def _lesson(path: Path, diagnostics: Diagnostics) -> Lesson | None:
+def load_lesson(path: Path, diagnostics: Diagnostics) -> Lesson | None:
     text = read_text(path, diagnostics)
     if text is None:
         return None

@@ -201,6 +201,16 @@ class Course:
     pages: list[Page]
     modules: list[Module]
     discussion_tab: bool | None = None
+    languages: list[str] = field(default_factory=list)  # every language built; the first is the source
+    variants: list[str] = field(default_factory=list)  # variant ids built by default
+    jurisdiction: dict = field(default_factory=dict)  # {{ jurisdiction.… }} values
+    variant: str = ""  # the variant this model was built for ("" = the base course)
+    variant_title: str = ""  # shown after the course title: "Drug law basics — Examplia"
+
+    @property
+    def display_title(self) -> str:
+        return f"{self.title} — {self.variant_title}" if self.variant_title else self.title
+
     scenarios: dict[str, Located] = field(default_factory=dict)  # id → scenarios/<id>.yaml
     cases: dict[str, Located] = field(default_factory=dict)  # id → cases/<id>.yaml
     source: Located | None = None

@@ -24,7 +24,14 @@ def flat_name(relative: str) -> str:
 
 @dataclass
 class Assets:
+    """The course's files by published name; a language may override any of them.
+
+    ``locale/<lang>/static/images/map.png`` replaces ``static/images/map.png`` in that language's
+    build, under the same name, so the Markdown never changes.
+    """
+
     course_folder: Path
+    language: str = ""
     files: dict[str, Path] = field(default_factory=dict)  # flat name → source file
 
     def add(self, path: Path, where: Position | None, diagnostics: Diagnostics) -> str | None:
@@ -47,6 +54,10 @@ class Assets:
             )
             return None
         name = flat_name(relative)
+        if self.language:
+            override = self.course_folder / "locale" / self.language / relative
+            if override.is_file():
+                path = override
         other = self.files.get(name)
         if other is not None and other != path:
             diagnostics.error(

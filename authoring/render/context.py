@@ -20,13 +20,14 @@ EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 class RenderContext:
     course: Course
     diagnostics: Diagnostics
+    language: str = ""
     assets: Assets = field(init=False)
     lessons_by_file: dict[Path, str] = field(init=False)
     unit_ids: set[str] = field(init=False)
     _resolved: dict[tuple[str, str, Path], str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.assets = Assets(self.course.folder)
+        self.assets = Assets(self.course.folder, self.language)
         self.lessons_by_file = {lesson.file.resolve(): lesson.id for lesson in self.course.lessons()}
         self.unit_ids = {unit.id for unit in self.course.units()}
 

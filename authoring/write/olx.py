@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..diagnostics import Diagnostics, Position
+from ..i18n.languages import course_language, html_lang, is_rtl
 from ..load.lesson import plain_text
 from ..model import (
     CaseRef,
@@ -35,7 +36,6 @@ from ..validate.xblocks import build_model, xblock_modules
 from .studio_format import json_bytes, pointer_bytes, policy_settings, set_settings, xml_bytes
 
 XBLOCK_FAMILY = "xblock.v1"
-RTL = {"ar", "fa", "he", "ur"}
 DEFAULT_TABS = [
     {"course_staff_only": False, "name": "Course", "type": "courseware"},
     {"course_staff_only": False, "name": "Home", "type": "course_info"},
@@ -54,7 +54,7 @@ class OlxTree:
 
 
 def write_course(course: Course, run: Run, diagnostics: Diagnostics) -> OlxTree:
-    writer = _Writer(course, run, RenderContext(course, diagnostics))
+    writer = _Writer(course, run, RenderContext(course, diagnostics, course.language))
     return writer.write()
 
 
@@ -67,7 +67,7 @@ class _Writer:
         self.uses_discussion = False
         self.advanced: set[str] = set()
         lang = course.language
-        self.wrapper_attributes = {"lang": lang, **({"dir": "rtl"} if lang.split("-")[0] in RTL else {})}
+        self.wrapper_attributes = {"lang": html_lang(lang), **({"dir": "rtl"} if is_rtl(lang) else {})}
 
     # The whole course -------------------------------------------------------------------------
 
@@ -105,8 +105,8 @@ class _Writer:
     def course_settings(self) -> dict:
         course, run = self.course, self.run
         settings: dict = {
-            "display_name": course.title,
-            "language": course.language,
+            "display_name": course.display_title,
+            "language": course_language(course.language),
             "start": run.start,
             "end": run.end,
             "enrollment_start": run.enrollment_start,
@@ -149,7 +149,7 @@ class _Writer:
                     "version": 1,
                     "name": certificate.title,
                     "description": certificate.description or certificate.title,
-                    "course_title": self.course.title,
+                    "course_title": self.course.display_title,
                     "is_active": True,
                     "signatories": signatories,
                 }
@@ -201,7 +201,7 @@ class _Writer:
             value = getattr(about, name)
             if value:
                 self.tree.add(f"about/{name}.html", value.encode("utf-8"))
-        self.tree.add("about/title.html", self.course.title.encode("utf-8"))
+        self.tree.add("about/title.html", self.course.display_title.encode("utf-8"))
 
     def write_pages(self) -> None:
         for page in self.course.pages:
@@ -308,8 +308,15 @@ class _Writer:
             name = self.context.asset(data["file"], video.source.at(("file",)), where.file.parent)
             if name:
                 settings["html5_sources"] = [f"/static/{name}"]
+        declared = dict(data.get("transcripts") or {})
+        for language, path in list(declared.items()):
+            # sealing-en.srt beside a declared transcript gives sealing-fr.srt for French, and so on
+            for other in self.course.languages:
+                sibling = str(path).replace(f"-{language}.srt", f"-{other}.srt")
+                if other not in declared and sibling != path and (where.file.parent / sibling).is_file():
+                    declared[other] = sibling
         transcripts = {}
-        for language, path in sorted((data.get("transcripts") or {}).items()):
+        for language, path in sorted(declared.items()):
             name = self.context.asset(path, video.source.at(("transcripts", language)), where.file.parent)
             if name:
                 transcripts[language] = name

@@ -1,0 +1,69 @@
+"""The course as learners of one language (and one variant) read it.
+
+Each string goes through the language's catalog (untranslated and fuzzy ones fall back to the
+source text, reported once per language) and then through the variant's variables. A translation
+that lost a link, footnote or variable is an error at its .po entry and the source text is used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from ..diagnostics import Diagnostics, Position
+from ..model import Course
+from ..variants.templating import fill
+from .catalogs import LOCALE_FOLDER, Translations
+from .checks import translation_problems
+from .walk import localize
+
+SHOWN_FALLBACKS = 5
+
+
+def localized_course(course: Course, language: str, diagnostics: Diagnostics) -> Course:
+    translations = None
+    if language != course.language:
+        translations = Translations.load(course, language, diagnostics)
+    variables = {"jurisdiction": course.jurisdiction}
+
+    def translate(text: str, context: str, where: Position) -> str:
+        position = where
+        if translations is not None:
+            translated, po_position = translations.lookup(text, context, where)
+            if po_position is not None:
+                problems = translation_problems(text, translated)
+                for problem in problems:
+                    diagnostics.error(
+                        f"{language} translation of '{_short(text)}': {problem}",
+                        po_position,
+                        "keep every link target, footnote mark and {{ variable }} of the source in the msgstr",
+                    )
+                if problems:
+                    translated = text
+                else:
+                    position = po_position
+            text = translated
+        return fill(text, variables, position, diagnostics)
+
+    result = localize(course, translate)
+    result.language = language
+    if translations is not None and translations.catalog is not None and translations.fallbacks:
+        _report_fallbacks(course, translations, diagnostics)
+    return result
+
+
+def _short(text: str, limit: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _report_fallbacks(course: Course, translations: Translations, diagnostics: Diagnostics) -> None:
+    unique = list(dict.fromkeys(translations.fallbacks))
+    files = Counter(os.path.relpath(where.file, course.folder) for _, where in unique)
+    first = ", ".join(f"{name} ({count})" for name, count in files.most_common(SHOWN_FALLBACKS))
+    diagnostics.warning(
+        f"{translations.language}: {len(unique)} string(s) untranslated or fuzzy, shown in "
+        f"{course.language} instead — in {first}",
+        Position(translations.path),
+        f"translate them in {LOCALE_FOLDER}/{translations.language}.po (`benchbook i18n status` counts them)",
+    )

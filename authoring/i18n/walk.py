@@ -1,0 +1,159 @@
+"""One walk over every learner-visible string of a course.
+
+``localize(course, fn)`` returns a copy of the course in which every such string was replaced by
+``fn(text, context, position)``. Extraction passes a function that records and returns the text;
+a build in another language passes one that looks the text up in the catalog; a variant build
+also fills in ``{{ jurisdiction.… }}``. Prose is offered block by block (``segments``).
+
+The *context* names the block a string belongs to (``lesson:seizure``, ``quiz:seizure-q1``…): it
+becomes the gettext ``msgctxt``, so translators see where a string lives and equal strings in
+different places can be translated differently.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from ..diagnostics import Position
+from ..load.located import KeyPath, Located
+from ..model import CaseRef, Course, Discussion, Download, Prose, Quiz, ScenarioRef, Video
+from .segments import replace_segments
+
+Translate = Callable[[str, str, Position], str]
+
+QUIZ_TEXT_KEYS = {
+    "title",
+    "question",
+    "context",
+    "text",
+    "feedback",
+    "feedback_unselected",
+    "hints",
+    "explanation",
+}
+QUIZ_TEXT_ANSWER_KEYS = {"answer", "also"}  # a text quiz's expected answers are words of the language
+MEDIA_TEXT_KEYS = {"title", "description", "category", "topic"}
+# Scenario and case files: values under these keys (at any depth) are text for learners; values
+# under the id keys never are, even inside a text mapping.
+XBLOCK_TEXT_KEYS = {
+    "title", "intro", "narrative", "text", "consequence", "coaching", "feedback", "label", "alt", "caption",
+    "body", "description", "brief", "law", "agreed_facts", "prompt", "explanation", "model_answer",
+    "summary", "debrief", "statement", "content", "question", "hint", "unit_label",
+}  # fmt: skip
+XBLOCK_ID_KEYS = {
+    "id", "goto", "target", "start", "competency", "type", "kind", "expected", "exhibit", "element",
+    "count", "name", "option", "source", "src", "file", "role", "band", "unit", "points", "weight",
+}  # fmt: skip
+
+
+def localize(course: Course, fn: Translate) -> Course:
+    """A copy of *course* with every learner-visible string passed through *fn*."""
+    course = copy.deepcopy(course)
+    source = course.source
+    where = source.at(("title",)) if source else Position(course.folder)
+    course.title = fn(course.title, "course", where)
+    if course.variant_title:
+        course.variant_title = fn(course.variant_title, f"variant:{course.variant}", where)
+    about = course.about
+    for name in ("short_description", "subtitle", "duration"):
+        value = getattr(about, name)
+        if value:
+            setattr(about, name, fn(value, "about", source.at(("about", name)) if source else where))
+    if about.overview:
+        about.overview = _markdown(about.overview, "about", about.overview_position or where, fn)
+    if course.certificate:
+        cert_where = source.at(("certificate",)) if source else where
+        course.certificate.title = fn(course.certificate.title, "certificate", cert_where)
+        if course.certificate.description:
+            course.certificate.description = fn(course.certificate.description, "certificate", cert_where)
+        for person in course.certificate.signatories:
+            person.title = fn(person.title, "certificate", cert_where)
+            if person.organization:
+                person.organization = fn(person.organization, "certificate", cert_where)
+    for page in course.pages:
+        page.title = fn(page.title, f"page:{page.id}", page.position)
+        page.markdown = _markdown(page.markdown, f"page:{page.id}", page.position, fn)
+    for module in course.modules:
+        module.title = fn(module.title, f"module:{module.id}", module.position)
+        for lesson in module.lessons:
+            context = f"lesson:{lesson.id}"
+            lesson.title = fn(lesson.title, context, lesson.position)
+            lesson.footnotes = {
+                label: _footnote(text, context, lesson.position, fn)
+                for label, text in lesson.footnotes.items()
+            }
+            for unit in lesson.units:
+                unit.title = fn(unit.title, f"unit:{unit.id}", unit.position)
+                for component in unit.components:
+                    _component(component, unit.id, fn)
+    for ref, document in course.scenarios.items():
+        _document(document, f"scenario:{ref}", fn)
+    for ref, document in course.cases.items():
+        _document(document, f"case:{ref}", fn)
+    return course
+
+
+def _markdown(text: str, context: str, where: Position, fn: Translate) -> str:
+    return replace_segments(text, lambda block, line: fn(block, context, where.shifted(line)))
+
+
+def _footnote(definition: str, context: str, where: Position, fn: Translate) -> str:
+    label, _, text = definition.partition("]:")
+    return f"{label}]: {fn(text.strip(), context, where)}"
+
+
+def _component(component, unit_id: str, fn: Translate) -> None:
+    if isinstance(component, Prose):
+        component.markdown = _markdown(component.markdown, f"unit:{unit_id}", component.position, fn)
+    elif isinstance(component, Quiz):
+        data = component.source.data
+        keys = QUIZ_TEXT_KEYS | (QUIZ_TEXT_ANSWER_KEYS if data.get("type") == "text" else set())
+        _strings(component.source, (), keys, set(), f"quiz:{component.id}", fn, inside_text=False)
+    elif isinstance(component, Video | Discussion | Download):
+        kind = type(component).__name__.lower()
+        _strings(
+            component.source, (), MEDIA_TEXT_KEYS, set(), f"{kind}:{component.id}", fn, inside_text=False
+        )
+    elif isinstance(component, ScenarioRef | CaseRef):
+        pass  # their documents are walked once, with the course
+
+
+def _document(document: Located, context: str, fn: Translate) -> None:
+    _strings(document, (), XBLOCK_TEXT_KEYS, XBLOCK_ID_KEYS, context, fn, inside_text=False)
+
+
+def _strings(
+    document: Located,
+    path: KeyPath,
+    text_keys: set[str],
+    id_keys: set[str],
+    context: str,
+    fn: Translate,
+    inside_text: bool,
+) -> None:
+    """Replace, in place, every string under a text key (and not under an id key)."""
+    value: Any = document.data
+    for step in path:
+        value = value[step]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key in id_keys:
+                continue
+            child_path = (*path, key)
+            if isinstance(child, str):
+                if inside_text or key in text_keys:
+                    value[key] = fn(child, context, document.at(child_path))
+            elif isinstance(child, dict | list):
+                _strings(
+                    document, child_path, text_keys, id_keys, context, fn, inside_text or key in text_keys
+                )
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            child_path = (*path, index)
+            if isinstance(child, str):
+                if inside_text:
+                    value[index] = fn(child, context, document.at(child_path))
+            elif isinstance(child, dict | list):
+                _strings(document, child_path, text_keys, id_keys, context, fn, inside_text)

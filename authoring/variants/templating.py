@@ -1,0 +1,83 @@
+"""``{{ jurisdiction.statute_name }}`` in any learner-visible text, filled in per variant.
+
+Jinja2's sandbox with StrictUndefined: a text cannot reach Python internals, and an unknown name is
+an error at the text's ``file:line`` (checked before rendering, so the message can list the names
+that do exist). Comment and statement syntax are moved out of the way: ``{#id}`` after a heading
+is Markdown, not a Jinja comment.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..diagnostics import Diagnostics, Position
+
+EXPRESSION = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+NAME_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+_ENV = SandboxedEnvironment(
+    undefined=StrictUndefined,
+    autoescape=False,
+    keep_trailing_newline=True,
+    comment_start_string="{#!",
+    comment_end_string="!#}",
+    block_start_string="{%",
+    block_end_string="%}",
+)
+
+
+def _names(variables: dict[str, Any], prefix: str = "") -> list[str]:
+    names = []
+    for key, value in variables.items():
+        name = f"{prefix}{key}"
+        names.append(name)
+        if isinstance(value, dict):
+            names += _names(value, f"{name}.")
+    return names
+
+
+def _resolves(path: str, variables: dict[str, Any]) -> bool:
+    value: Any = variables
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return False
+        value = value[part]
+    return True
+
+
+def fill(text: str, variables: dict[str, Any], where: Position, diagnostics: Diagnostics) -> str:
+    if "{{" not in text and "{%" not in text:
+        return text
+    bad = False
+    for expression in EXPRESSION.findall(text):
+        match = NAME_PATH.match(expression)
+        if match and not _resolves(match.group(0), variables):
+            known = _names(variables)
+            close = difflib.get_close_matches(match.group(0), known, n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else (
+                    f"known: {', '.join(known)}"
+                    if known
+                    else "define it under 'jurisdiction:' in course.yaml or variant.yaml"
+                )
+            )
+            diagnostics.error(f"unknown variable '{match.group(0)}'", where, hint)
+            bad = True
+    if bad:
+        return text
+    try:
+        return _ENV.from_string(text).render(**variables)
+    except TemplateError as exc:
+        diagnostics.error(
+            f"cannot fill in variables: {exc.message or exc}",
+            where,
+            "write variables as {{ jurisdiction.name }}",
+        )
+        return text
