@@ -17,7 +17,8 @@ def test_values_keep_their_positions():
     assert doc.at(("runs", 0, "start")).line == 4
     assert doc.at(("runs", 0, "start")).col == 12
     assert doc.at(("runs", 0, "id"), key=True).line == 3
-    assert doc.at(("runs", 7, "nothing")).line == 3  # nearest known ancestor: the list, which starts on line 3
+    # an unknown path falls back to its nearest known ancestor: the list, which starts on line 3
+    assert doc.at(("runs", 7, "nothing")).line == 3
 
 
 def test_dates_stay_strings():
