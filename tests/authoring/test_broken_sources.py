@@ -1,0 +1,1340 @@
+"""A corpus of broken course sources: each must give one diagnostic a trainer can act on.
+
+Every case starts from the valid course in :mod:`tests.authoring.coursefactory`, breaks one thing, and
+asserts the diagnostic's severity, message, file and line (and hint, where the hint is what makes the
+message actionable). ``line`` is either a number or a piece of text: the line of the expected file
+that holds it (its ``occurrence``-th match), so the table reads like the source it describes.
+
+Most cases run the pipeline in-process; the CLI tests at the end run ``benchbook check`` on a
+sample of them (in-process with click's runner and as a real subprocess) for exit codes, JSON output
+and the absence of tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from benchbook.authoring.cli import main
+from benchbook.authoring.diagnostics import Diagnostic
+from benchbook.authoring.pipeline import compile_course
+
+from .coursefactory import (
+    BASICS,
+    COURSE,
+    COURSE_YAML,
+    EXAM,
+    EXAM_MD,
+    PNG,
+    PRACTICE,
+    SEIZURE,
+    SEIZURE_MD,
+    WELCOME,
+    WELCOME_MD,
+    Change,
+    Edit,
+    course_files,
+    line_of,
+    write_course,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+BENCHBOOK = Path(sys.executable).parent / "benchbook"
+
+RUN_BLOCK = """\
+  - id: 2027_T1
+    start: 2027-01-15
+    end: 2027-06-30
+    enrollment_start: 2026-12-01
+    enrollment_end: 2027-01-31
+"""
+GRADING_BLOCK = """\
+grading:
+  pass_mark: 0.6
+  assignment_types:
+    - type: Knowledge check
+      short_label: KC
+      weight: 0.4
+      min_count: 1
+      drop_count: 0
+    - type: Final exam
+      short_label: FE
+      weight: 0.6
+      min_count: 1
+"""
+WELCOME_CHOICES = """\
+choices:
+  - text: The officer who seizes the item
+    correct: true
+    feedback: Right.
+  - text: Nobody
+    feedback: Every transfer is signed.
+"""
+SECOND_CHOICE = "  - text: Nobody\n    feedback: Every transfer is signed.\n"
+AFTER_SEAL = "Seal and label every bag.\n"
+OUTLINE = "outline:\n  - modules/01-basics\n  - modules/02-practice\n"
+
+
+def after_seal(block: str) -> Edit:
+    """Add a block to the first unit of the seizure lesson."""
+    return Edit(AFTER_SEAL, f"{AFTER_SEAL}\n{block}\n")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    changes: dict[str, Change]
+    file: str  # relative to the course folder
+    line: int | str  # a line number, or text that the expected line holds
+    message: str  # a substring of the diagnostic's message
+    hint: str = ""  # a substring of its hint ("" = not checked)
+    severity: str = "error"
+    occurrence: int = 1  # which line holding `line` (when it is text)
+
+
+CASES = [
+    # --- YAML syntax: the line must be the real file line --------------------------------------
+    Case(
+        "yaml-syntax-course",
+        {COURSE: Edit("title: Chain of custody", "title: Chain: of custody")},
+        COURSE,
+        "title: Chain: of custody",
+        "YAML syntax error",
+        hint="quot",
+    ),
+    Case(
+        "yaml-syntax-course-indentation",
+        {COURSE: Edit("    end: 2027-06-30", "   end: 2027-06-30")},
+        COURSE,
+        "   end: 2027-06-30",
+        "YAML syntax error",
+        hint="indentation",
+    ),
+    Case(
+        "yaml-syntax-course-tab",
+        {COURSE: Edit("  pass_mark: 0.6", "\tpass_mark: 0.6")},
+        COURSE,
+        "\tpass_mark",
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-module",
+        {BASICS: Edit("title: Basics", "title: Basics: first steps")},
+        BASICS,
+        "title: Basics: first steps",
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-front-matter",
+        {WELCOME: Edit("title: Welcome", "title: Welcome: start here")},
+        WELCOME,
+        "title: Welcome: start here",
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-quiz-block",
+        {WELCOME: Edit("question: Who signs the custody form?", "question: Who signs: the form?")},
+        WELCOME,
+        "question: Who signs: the form?",
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-quiz-unclosed-quote",  # the line the quote opens on, not the closing ``` fence
+        {WELCOME: Edit("question: Who signs the custody form?", 'question: "Who signs the custody form?')},
+        WELCOME,
+        'question: "Who signs',
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-video-block",
+        {EXAM: Edit("title: Sealing a bag", "title: Sealing: a bag")},
+        EXAM,
+        "title: Sealing: a bag",
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-front-matter-crlf",
+        {WELCOME: WELCOME_MD.replace("title: Welcome", "title: Welcome: start here").replace("\n", "\r\n")},
+        WELCOME,
+        3,
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-course-bom",
+        {COURSE: "\ufeff" + COURSE_YAML.replace("title: Chain of custody", "title: Chain: of custody")},
+        COURSE,
+        3,
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-control-character",  # PyYAML's reader error has no mark: the line must still be found
+        {COURSE: Edit("title: Chain of custody", "title: Chain\x07 of custody")},
+        COURSE,
+        "title: Chain\x07 of custody",
+        "control character",
+    ),
+    Case(
+        "yaml-recursive-alias",  # an anchor inside itself: must not recurse until Python gives up
+        {COURSE: Edit("language: en\n", "language: en\nloop: &loop [*loop]\n")},
+        COURSE,
+        "loop: &loop",
+        "alias",
+    ),
+    Case(
+        "yaml-python-tag",  # a tag safe_load refuses: a diagnostic, not a ConstructorError
+        {COURSE: Edit("title: Chain of custody", "title: !!python/object:os.system x")},
+        COURSE,
+        "title: !!python",
+        "python/object",
+    ),
+    # --- duplicate keys ------------------------------------------------------------------------
+    Case(
+        "duplicate-key-course",
+        {COURSE: Edit("title: Chain of custody\n", "title: Chain of custody\ntitle: Chain of custody II\n")},
+        COURSE,
+        "title: Chain of custody II",
+        "duplicate key 'title'",
+        hint="only the last",
+    ),
+    Case(
+        "duplicate-key-front-matter",
+        {WELCOME: Edit("due: 2027-02-01\n", "due: 2027-02-01\nid: welcome-again\n")},
+        WELCOME,
+        "id: welcome-again",
+        "duplicate key 'id'",
+    ),
+    Case(
+        "duplicate-key-quiz",
+        {SEIZURE: Edit("tolerance: 0\n", "tolerance: 0\nanswer: 3\n")},
+        SEIZURE,
+        "answer: 3",
+        "duplicate key 'answer'",
+    ),
+    # --- unknown keys, with "did you mean" ----------------------------------------------------
+    Case(
+        "unknown-key-course",
+        {COURSE: Edit("self_paced: false", "self_pace: false")},
+        COURSE,
+        "self_pace: false",
+        "unknown key 'self_pace'",
+        hint="did you mean 'self_paced'?",
+    ),
+    Case(
+        "unknown-key-run",
+        {COURSE: Edit("    end: 2027-06-30", "    ends: 2027-06-30")},
+        COURSE,
+        "ends: 2027-06-30",
+        "unknown key 'ends'",
+        hint="did you mean 'end'?",
+    ),
+    Case(
+        "unknown-key-front-matter",
+        {WELCOME: Edit("graded: Knowledge check", "grade: Knowledge check")},
+        WELCOME,
+        "grade: Knowledge check",
+        "unknown key 'grade'",
+        hint="did you mean 'graded'?",
+    ),
+    Case(
+        "unknown-key-module",
+        {PRACTICE: Edit("title: Practice", "tittle: Practice")},
+        PRACTICE,
+        "tittle: Practice",
+        "unknown key 'tittle'",
+        hint="did you mean 'title'?",
+    ),
+    Case(
+        "unknown-key-quiz",
+        {WELCOME: Edit("explanation:", "explaination:")},
+        WELCOME,
+        "explaination:",
+        "unknown key 'explaination'",
+        hint="did you mean 'explanation'?",
+    ),
+    Case(
+        "unknown-key-quiz-choice",
+        {WELCOME: Edit("    correct: true", "    corect: true")},
+        WELCOME,
+        "corect: true",
+        "unknown key 'corect'",
+        hint="did you mean 'correct'?",
+    ),
+    Case(
+        "unknown-key-video",
+        {EXAM: Edit("youtube: dQw4w9WgXcQ", "youtub: dQw4w9WgXcQ")},
+        EXAM,
+        "youtub: dQw4w9WgXcQ",
+        "unknown key 'youtub'",
+        hint="did you mean 'youtube'?",
+    ),
+    # --- missing required keys ------------------------------------------------------------------
+    Case(
+        "missing-key-course",
+        {COURSE: Edit("number: CC101\n", "")},
+        COURSE,
+        1,
+        "missing required key 'number'",
+        hint="add 'number: …'",
+    ),
+    Case(
+        "missing-key-run-start",
+        {COURSE: Edit("    start: 2027-01-15\n", "")},
+        COURSE,
+        "- id: 2027_T1",
+        "missing required key 'start'",
+    ),
+    Case(
+        "missing-key-module",
+        {BASICS: Edit("id: basics\n", "")},
+        BASICS,
+        1,
+        "missing required key 'id'",
+    ),
+    Case(
+        "missing-key-front-matter",
+        {WELCOME: Edit("title: Welcome\n", "")},
+        WELCOME,
+        "id: welcome",
+        "missing required key 'title'",
+    ),
+    Case(
+        "missing-key-quiz-question",
+        {WELCOME: Edit("question: Who signs the custody form?\n", "")},
+        WELCOME,
+        "id: welcome-q1",
+        "missing required key 'question'",
+    ),
+    Case(
+        "missing-key-discussion-title",
+        {EXAM: Edit("title: Your own practice\n", "")},
+        EXAM,
+        "id: exam-discussion",
+        "missing required key 'title'",
+    ),
+    # --- wrong types ----------------------------------------------------------------------------
+    Case(
+        "type-boolean",
+        {COURSE: Edit("self_paced: false", "self_paced: maybe")},
+        COURSE,
+        "self_paced: maybe",
+        "'self_paced' must be true or false, not 'maybe'",
+    ),
+    Case(
+        "type-number-quoted",
+        {COURSE: Edit("weight: 0.4", 'weight: "0.4"')},
+        COURSE,
+        'weight: "0.4"',
+        "must be a number",
+    ),
+    Case(
+        "type-text-is-number",
+        {COURSE: Edit("number: CC101", "number: 101")},
+        COURSE,
+        "number: 101",
+        "'number' must be text, not '101'",
+        hint="quote",
+    ),
+    Case(
+        "type-outline-not-list",
+        {COURSE: Edit(OUTLINE, "outline: modules/01-basics\n")},
+        COURSE,
+        "outline: modules/01-basics",
+        "'outline' must be a list",
+    ),
+    Case(
+        "type-min-count-text",  # int('one') must not escape as a ValueError
+        {COURSE: Edit("min_count: 1\n      drop_count: 0", "min_count: one\n      drop_count: 0")},
+        COURSE,
+        "min_count: one",
+        "must be a whole number",
+    ),
+    Case(
+        "type-quiz-points",
+        {SEIZURE: Edit("tolerance: 0\n", "tolerance: 0\npoints: many\n")},
+        SEIZURE,
+        "points: many",
+        "'points' must be a number",
+    ),
+    Case(
+        "type-quiz-choice-scalar",
+        {WELCOME: Edit(SECOND_CHOICE, "  - Nobody\n")},
+        WELCOME,
+        "  - Nobody",
+        "must be a mapping of keys, not 'Nobody'",
+    ),
+    # --- dates ------------------------------------------------------------------------------------
+    Case(
+        "date-invalid",
+        {COURSE: Edit("start: 2027-01-15", "start: 2027-13-45")},
+        COURSE,
+        "start: 2027-13-45",
+        "'start' is not a valid date: '2027-13-45'",
+        hint="YYYY-MM-DD",
+    ),
+    Case(
+        "date-wrong-format",
+        {COURSE: Edit("end: 2027-06-30", "end: 30/06/2027")},
+        COURSE,
+        "end: 30/06/2027",
+        "'end' is not a valid date",
+    ),
+    Case(
+        "date-due-words",
+        {WELCOME: Edit("due: 2027-02-01", "due: next week")},
+        WELCOME,
+        "due: next week",
+        "'due' is not a valid date",
+    ),
+    Case(
+        "date-end-before-start",
+        {COURSE: Edit("end: 2027-06-30", "end: 2026-06-30")},
+        COURSE,
+        "- id: 2027_T1",
+        "run '2027_T1' ends before it starts",
+        hint="'end' must be after 'start'",
+    ),
+    Case(
+        "date-no-end",
+        {COURSE: Edit("    end: 2027-06-30\n", "")},
+        COURSE,
+        "- id: 2027_T1",
+        "run '2027_T1' has no end date",
+    ),
+    Case(
+        "date-enrollment-order",
+        {COURSE: Edit("enrollment_end: 2027-01-31", "enrollment_end: 2026-11-01")},
+        COURSE,
+        "- id: 2027_T1",
+        "enrollment ends before it starts",
+    ),
+    Case(
+        "date-enrollment-after-end",
+        {COURSE: Edit("enrollment_end: 2027-01-31", "enrollment_end: 2027-07-31")},
+        COURSE,
+        "- id: 2027_T1",
+        "enrollment ends after the course ends",
+    ),
+    Case(
+        "date-due-before-start",  # the warning is about 'due': it belongs on the 'due' line
+        {WELCOME: Edit("due: 2027-02-01", "due: 2026-02-01")},
+        WELCOME,
+        "due: 2026-02-01",
+        "is due before the course starts",
+        severity="warning",
+    ),
+    Case(
+        "duplicate-run-id",
+        {
+            COURSE: Edit(
+                "grading:\n", "  - id: 2027_T1\n    start: 2027-09-01\n    end: 2027-12-01\ngrading:\n"
+            )
+        },
+        COURSE,
+        "- id: 2027_T1",
+        "duplicate run id '2027_T1'",
+        occurrence=2,
+    ),
+    # --- grading --------------------------------------------------------------------------------
+    Case(
+        "grading-unknown-assignment-type",
+        {WELCOME: Edit("graded: Knowledge check", "graded: Knowledge chek")},
+        WELCOME,
+        "graded: Knowledge chek",
+        "unknown assignment type 'Knowledge chek'",
+        hint="did you mean 'Knowledge check'?",
+    ),
+    Case(
+        "grading-weights-not-one",
+        {COURSE: Edit("weight: 0.6", "weight: 0.5")},
+        COURSE,
+        "- type: Knowledge check",
+        "weights add up to 0.9, not 1",
+        hint="0.4 + 0.6",
+    ),
+    Case(
+        "grading-weight-nan",  # .nan slips past minimum/maximum and the sum check
+        {COURSE: Edit("weight: 0.4", "weight: .nan")},
+        COURSE,
+        "weight: .nan",
+        "weight",
+    ),
+    Case(
+        "grading-drop-count",
+        {COURSE: Edit("drop_count: 0", "drop_count: 1")},
+        COURSE,
+        "- type: Knowledge check",
+        "assignment type 'Knowledge check' drops 1 of 1",
+        hint="'drop_count' must be less than 'min_count'",
+    ),
+    Case(
+        "grading-duplicate-type",
+        {COURSE: Edit("    - type: Final exam", "    - type: Knowledge check")},
+        COURSE,
+        "- type: Knowledge check",
+        "duplicate assignment type 'Knowledge check'",
+        occurrence=2,
+    ),
+    Case(
+        "grading-pass-mark-range",
+        {COURSE: Edit("pass_mark: 0.6", "pass_mark: 60")},
+        COURSE,
+        "pass_mark: 60",
+        "'grading.pass_mark' is 60",
+    ),
+    Case(
+        "grading-missing-policy",
+        {COURSE: Edit(GRADING_BLOCK, "")},
+        WELCOME,
+        "graded: Knowledge check",
+        "lesson 'Welcome' is graded but course.yaml has no grading policy",
+        hint="add 'grading:'",
+    ),
+    # --- ids ------------------------------------------------------------------------------------
+    Case(
+        "id-duplicate-lesson",
+        {SEIZURE: Edit("id: seizure\n", "id: welcome\n")},
+        SEIZURE,
+        "id: welcome",
+        "duplicate id 'welcome': already used by a lesson at 01-welcome.md:2",
+        hint="unique",
+    ),
+    Case(
+        "id-duplicate-across-modules",
+        {EXAM: Edit("id: exam\n", "id: seizure\n")},
+        EXAM,
+        "id: seizure",
+        "duplicate id 'seizure': already used by a lesson at 02-seizure.md:2",
+    ),
+    Case(
+        "id-duplicate-unit-and-quiz",
+        {SEIZURE: Edit("id: seizure-q2", "id: welcome-scope")},
+        SEIZURE,
+        "```quiz",
+        "duplicate id 'welcome-scope': already used by a unit at 01-welcome.md:8",
+        occurrence=2,
+    ),
+    Case(
+        "id-duplicate-units",
+        {SEIZURE: Edit("{#seizure-naming}", "{#seizure-sealing}")},
+        SEIZURE,
+        "## Naming the exhibit",
+        "duplicate id 'seizure-sealing': already used by a unit",
+    ),
+    Case(
+        "id-duplicate-quizzes",
+        {EXAM: Edit("id: exam-q2", "id: exam-q1")},
+        EXAM,
+        "```quiz",
+        "duplicate id 'exam-q1': already used by a quiz",
+        occurrence=2,
+    ),
+    Case(
+        "id-duplicate-modules",
+        {PRACTICE: Edit("id: practice", "id: basics")},
+        PRACTICE,
+        "id: basics",
+        "duplicate id 'basics': already used by a module",
+    ),
+    Case(
+        "id-invalid-lesson",
+        {WELCOME: Edit("id: welcome\n", "id: Welcome Lesson\n")},
+        WELCOME,
+        "id: Welcome Lesson",
+        "'id' value 'Welcome Lesson' has characters that cannot be used",
+        hint="lowercase letters, digits",
+    ),
+    Case(
+        "id-invalid-unit",
+        {WELCOME: Edit("{#welcome-scope}", "{#Welcome_Scope}")},
+        WELCOME,
+        "## What this course covers",
+        "unit id 'Welcome_Scope' has characters that cannot be used",
+    ),
+    Case(
+        "id-invalid-quiz",
+        {WELCOME: Edit("id: welcome-q1", "id: welcome.q1")},
+        WELCOME,
+        "id: welcome.q1",
+        "'id' value 'welcome.q1' has characters that cannot be used",
+    ),
+    # --- outline: folders and files ----------------------------------------------------------
+    Case(
+        "outline-missing-module-folder",
+        {COURSE: Edit("  - modules/02-practice\n", "  - modules/02-practice\n  - modules/03-missing\n")},
+        COURSE,
+        "  - modules/03-missing",
+        "module folder not found: modules/03-missing",
+        hint="relative to course.yaml",
+    ),
+    Case(
+        "outline-missing-module-yaml",
+        {PRACTICE: None},
+        COURSE,
+        "  - modules/02-practice",
+        "no module.yaml in modules/02-practice",
+        hint="add a module.yaml",
+    ),
+    Case(
+        "outline-lesson-listed-but-missing",
+        {BASICS: Edit("  - 02-seizure.md\n", "  - 02-seizure.md\n  - 03-missing.md\n")},
+        BASICS,
+        "  - 03-missing.md",
+        "lesson file not found: 03-missing.md",
+    ),
+    Case(
+        "outline-no-lessons",
+        {COURSE: Edit(OUTLINE, "outline: []\n")},
+        COURSE,
+        "outline: []",
+        "the course has no lessons",
+        hint="list module folders",
+    ),
+    Case(
+        "lesson-no-front-matter",
+        {SEIZURE: SEIZURE_MD.split("---\n", 2)[2]},
+        SEIZURE,
+        1,
+        "lesson has no front matter",
+        hint="start the file with ---",
+    ),
+    Case(
+        "lesson-unclosed-front-matter",
+        {WELCOME: Edit("due: 2027-02-01\n---\n", "due: 2027-02-01\n")},
+        WELCOME,
+        1,
+        "front matter is not closed",
+        hint="---",
+    ),
+    Case(
+        "lesson-front-matter-not-mapping",
+        {SEIZURE: Edit("id: seizure\ntitle: Seizure\n", "- seizure\n")},
+        SEIZURE,
+        1,
+        "front matter must hold 'id:' and 'title:'",
+    ),
+    # --- files, images and links --------------------------------------------------------------
+    Case(
+        "image-missing",
+        {WELCOME: Edit("diagram.png", "diagramm.png")},
+        WELCOME,
+        "diagramm.png",
+        "file not found: static/images/diagramm.png",
+        hint="relative to the file",
+    ),
+    Case(
+        "image-no-alt-text",
+        {WELCOME: Edit("![A sealed evidence bag]", "![]")},
+        WELCOME,
+        "![](",
+        "image '../../static/images/diagram.png' has no alt text",
+        hint="describe the image",
+    ),
+    Case(
+        "image-course-image-missing",
+        {COURSE: Edit("course-image.png", "cover.png")},
+        COURSE,
+        "course_image:",
+        "file not found: static/images/cover.png",
+    ),
+    Case(
+        "file-linked-missing",
+        {WELCOME: Edit("exhibit.pdf", "exhibit-form.pdf")},
+        WELCOME,
+        "exhibit-form.pdf",
+        "file not found: static/files/exhibit-form.pdf",
+    ),
+    Case(
+        "file-download-missing",
+        {EXAM: Edit("file: ../../static/files/exhibit.pdf", "file: ../../static/files/exhibt.pdf")},
+        EXAM,
+        "file: ../../static/files/exhibt.pdf",
+        "file not found: static/files/exhibt.pdf",
+    ),
+    Case(
+        "file-transcript-missing",
+        {EXAM: Edit("sealing.srt", "sealing-en.srt")},
+        EXAM,
+        "en: ../../static/files/sealing-en.srt",
+        "file not found: static/files/sealing-en.srt",
+    ),
+    Case(
+        "file-overview-missing",
+        {COURSE: Edit("overview: about.md", "overview: abut.md")},
+        COURSE,
+        "overview: abut.md",
+        "file not found: abut.md",
+    ),
+    Case(
+        "file-page-missing",
+        {
+            COURSE: Edit(
+                "course_image:",
+                "pages:\n  - id: glossary\n    title: Glossary\n    file: glossary.md\ncourse_image:",
+            )
+        },
+        COURSE,
+        "file: glossary.md",
+        "page file not found: glossary.md",
+    ),
+    Case(
+        "file-signature-missing",  # on the 'signature:' line, not the 'certificate:' line
+        {
+            COURSE: Edit(
+                "      title: Trainer\n", "      title: Trainer\n      signature: static/images/sig.png\n"
+            )
+        },
+        COURSE,
+        "signature: static/images/sig.png",
+        "file not found: static/images/sig.png",
+    ),
+    Case(
+        "file-outside-course",
+        {WELCOME: Edit("../../static/images/diagram.png", "../../../outside.png")},
+        WELCOME,
+        "outside.png",
+        "file is outside the course folder",
+        hint="static/",
+    ),
+    Case(
+        "file-static-name-clash",
+        {
+            "static/images_diagram.png": PNG,
+            WELCOME: Edit("Download the", "![Another bag](../../static/images_diagram.png)\n\nDownload the"),
+        },
+        WELCOME,
+        "images_diagram.png",
+        "two files would both be published as /static/images_diagram.png",
+        hint="rename",
+    ),
+    Case(
+        "link-broken-lesson",
+        {WELCOME: Edit("[seizure](02-seizure.md)", "[seizure](02-seizur.md)")},
+        WELCOME,
+        "(02-seizur.md)",
+        "broken link: '02-seizur.md' is not a lesson of this course",
+    ),
+    Case(
+        "link-broken-unit-anchor",
+        {WELCOME: Edit("02-seizure.md#seizure-sealing", "02-seizure.md#seizure-seal")},
+        WELCOME,
+        "#seizure-seal)",
+        "broken link: no unit 'seizure-seal' in 02-seizure.md",
+        hint="{#id}",
+    ),
+    Case(
+        "link-unit-anchor-of-another-lesson",  # exam-main exists, but not in 02-seizure.md
+        {WELCOME: Edit("02-seizure.md#seizure-sealing", "02-seizure.md#exam-main")},
+        WELCOME,
+        "#exam-main)",
+        "broken link: no unit 'exam-main' in 02-seizure.md",
+    ),
+    Case(
+        "link-broken-in-quiz-explanation",  # the line of the explanation, not of the quiz
+        {
+            WELCOME: Edit(
+                "explanation: Every person who handles the item signs.",
+                "explanation: See [it](02-seizur.md).",
+            )
+        },
+        WELCOME,
+        "explanation: See [it]",
+        "broken link: '02-seizur.md' is not a lesson of this course",
+    ),
+    Case(
+        "link-unsupported-scheme",
+        {WELCOME: Edit("(../../static/files/exhibit.pdf)", "(ftp://example.org/exhibit.pdf)")},
+        WELCOME,
+        "ftp://",
+        "link 'ftp://example.org/exhibit.pdf' uses an unsupported scheme",
+    ),
+    # --- quizzes ----------------------------------------------------------------------------------
+    Case(
+        "quiz-no-correct-answer",
+        {WELCOME: Edit("    correct: true\n", "")},
+        WELCOME,
+        "- text: The officer",
+        "quiz 'welcome-q1' has no correct answer",
+        hint="correct: true",
+    ),
+    Case(
+        "quiz-single-two-correct",
+        {WELCOME: Edit("  - text: Nobody\n", "  - text: Nobody\n    correct: true\n")},
+        WELCOME,
+        "- text: The officer",
+        "quiz 'welcome-q1' is 'single' but marks 2 choices correct",
+        hint="type: multiple",
+    ),
+    Case(
+        "quiz-dropdown-two-correct",
+        {EXAM: Edit("  - text: The defendant\n", "  - text: The defendant\n    correct: true\n")},
+        EXAM,
+        "- text: The exhibits officer",
+        "quiz 'exam-q2' is 'dropdown' but marks 2 choices correct",
+    ),
+    Case(
+        "quiz-too-few-choices",
+        {WELCOME: Edit(SECOND_CHOICE, "")},
+        WELCOME,
+        "- text: The officer",
+        "quiz 'welcome-q1' needs at least two choices",
+    ),
+    Case(
+        "quiz-duplicate-choice",
+        {WELCOME: Edit("  - text: Nobody", "  - text: The officer who seizes the item")},
+        WELCOME,
+        "- text: The officer",
+        "choice 'The officer who seizes the item' appears twice",
+        occurrence=2,
+    ),
+    Case(
+        "quiz-numerical-answer-not-number",
+        {SEIZURE: Edit("answer: 2\n", "answer: two\n")},
+        SEIZURE,
+        "answer: two",
+        "quiz 'seizure-q1': answer 'two' is not a number",
+    ),
+    Case(
+        "quiz-numerical-answer-nan",
+        {SEIZURE: Edit("answer: 2\n", "answer: .nan\n")},
+        SEIZURE,
+        "answer: .nan",
+        "is not a number",
+    ),
+    Case(
+        "quiz-numerical-bad-tolerance",
+        {SEIZURE: Edit("tolerance: 0\n", "tolerance: lots\n")},
+        SEIZURE,
+        "tolerance: lots",
+        "quiz 'seizure-q1': tolerance 'lots' is not understood",
+        hint="'5%'",
+    ),
+    Case(
+        "quiz-numerical-with-choices",
+        {SEIZURE: Edit("tolerance: 0\n", "tolerance: 0\nchoices:\n  - text: two\n    correct: true\n")},
+        SEIZURE,
+        "choices:",
+        "quiz 'seizure-q1': a 'numerical' quiz has no choices",
+        hint="answer:",
+    ),
+    Case(
+        "quiz-text-no-answer",
+        {SEIZURE: Edit("answer: EX\n", "")},
+        SEIZURE,
+        "id: seizure-q2",
+        "quiz 'seizure-q2' has no answer",
+        hint="answer: …",
+    ),
+    Case(
+        "quiz-text-empty-answer",
+        {SEIZURE: Edit("answer: EX", 'answer: " "')},
+        SEIZURE,
+        'answer: " "',
+        "quiz 'seizure-q2': the answer is empty",
+    ),
+    Case(
+        "quiz-text-with-tolerance",
+        {SEIZURE: Edit("answer: EX\n", "answer: EX\ntolerance: 1\n")},
+        SEIZURE,
+        "tolerance: 1",
+        "'tolerance' applies to 'numerical' quizzes only",
+    ),
+    Case(
+        "quiz-choice-with-answer",
+        {WELCOME: Edit("explanation:", "answer: 2\nexplanation:")},
+        WELCOME,
+        "answer: 2",
+        "'answer' does not apply to a 'single' quiz",
+    ),
+    Case(
+        "quiz-unknown-type",
+        {WELCOME: Edit("type: single", "type: singel")},
+        WELCOME,
+        "type: singel",
+        "'type' is 'singel', which is not allowed",
+        hint="did you mean 'single'?",
+    ),
+    Case(
+        "quiz-block-not-a-mapping",
+        {SEIZURE: after_seal("```quiz\njust a sentence\n```")},
+        SEIZURE,
+        "```quiz",
+        "```quiz block must hold 'key: value' lines",
+    ),
+    Case(
+        "quiz-control-character",  # "\x01" is valid YAML but not XML: a diagnostic, not an lxml error
+        {
+            WELCOME: Edit(
+                "question: Who signs the custody form?", 'question: "Who signs\\x01 the custody form?"'
+            )
+        },
+        WELCOME,
+        "question: ",
+        "character",
+    ),
+    # --- components -------------------------------------------------------------------------------
+    Case(
+        "component-unknown-type",
+        {WELCOME: Edit("```quiz", "```quizz")},
+        WELCOME,
+        "```quizz",
+        "unknown component type 'quizz'",
+        hint="did you mean 'quiz'?",
+    ),
+    Case(
+        "component-unknown-type-video",
+        {EXAM: Edit("```video", "```vidoe")},
+        EXAM,
+        "```vidoe",
+        "unknown component type 'vidoe'",
+        hint="did you mean 'video'?",
+    ),
+    Case(
+        "component-unknown-scenario",
+        {SEIZURE: after_seal("```scenario sealing-lab\n```")},
+        SEIZURE,
+        "```scenario sealing-lab",
+        "unknown scenario 'sealing-lab' (no scenarios/sealing-lab.yaml)",
+    ),
+    Case(
+        "component-unknown-case",
+        {SEIZURE: after_seal("```adjudication mock-trial\n```")},
+        SEIZURE,
+        "```adjudication mock-trial",
+        "unknown case 'mock-trial' (no cases/mock-trial.yaml)",
+    ),
+    Case(
+        "component-scenario-without-id",
+        {SEIZURE: after_seal("```scenario\n```")},
+        SEIZURE,
+        "```scenario",
+        "```scenario needs the id of the file to place",
+    ),
+    Case(
+        "component-video-without-source",
+        {EXAM: Edit("youtube: dQw4w9WgXcQ\n", "")},
+        EXAM,
+        "```video",
+        "video 'exam-video' has neither 'youtube' nor 'file'",
+        hint="YouTube id",
+    ),
+    Case(
+        "component-video-bad-youtube-id",  # the hint must be about YouTube ids, not course ids
+        {EXAM: Edit("youtube: dQw4w9WgXcQ", "youtube: https://youtu.be/dQw4w9WgXcQ")},
+        EXAM,
+        "youtube: https://youtu.be/dQw4w9WgXcQ",
+        "'youtube'",
+        hint="YouTube",
+    ),
+    Case(
+        "component-download-without-file",
+        {EXAM: Edit("file: ../../static/files/exhibit.pdf\n", "")},
+        EXAM,
+        "id: exam-form",
+        "missing required key 'file'",
+    ),
+    # --- encodings and empty files -------------------------------------------------------------
+    Case(
+        "encoding-lesson-not-utf8",
+        {
+            SEIZURE: SEIZURE_MD.replace(
+                "Seal and label every bag.", "Seal and label every bag (scellé)."
+            ).encode("cp1252")
+        },
+        SEIZURE,
+        8,
+        "file is not valid UTF-8",
+        hint="UTF-8",
+    ),
+    Case(
+        "encoding-course-not-utf8",
+        {
+            COURSE: COURSE_YAML.replace("title: Chain of custody", "title: Chaîne de possession").encode(
+                "latin-1"
+            )
+        },
+        COURSE,
+        3,
+        "file is not valid UTF-8",
+    ),
+    Case(
+        "encoding-module-not-utf8",
+        {PRACTICE: "id: practice\ntitle: Pratique générale\n".encode("latin-1")},
+        PRACTICE,
+        2,
+        "file is not valid UTF-8",
+    ),
+    Case("empty-course-yaml", {COURSE: ""}, COURSE, 1, "course.yaml is empty", hint="benchbook new course"),
+    Case("empty-course-yaml-comments", {COURSE: "# to do\n"}, COURSE, 1, "course.yaml is empty"),
+    Case(
+        "course-yaml-a-list",
+        {COURSE: "- org: UNODC\n"},
+        COURSE,
+        1,
+        "course.yaml must hold 'key: value' lines",
+    ),
+    Case("empty-module-yaml", {PRACTICE: ""}, PRACTICE, 1, "module.yaml must hold 'id:' and 'title:'"),
+    Case("empty-lesson-file", {EXAM: ""}, EXAM, 1, "lesson has no front matter"),
+    # --- warnings -------------------------------------------------------------------------------
+    Case(
+        "warning-empty-unit",
+        {
+            WELCOME: Edit(
+                "## Check your understanding", "## Coming soon {#welcome-soon}\n\n## Check your understanding"
+            )
+        },
+        WELCOME,
+        "## Coming soon",
+        "unit 'Coming soon' is empty",
+        severity="warning",
+    ),
+    Case(
+        "warning-empty-lesson",
+        {EXAM: "---\nid: exam\ntitle: Final exam\ngraded: Final exam\n---\n"},
+        EXAM,
+        "id: exam",
+        "lesson 'Final exam' is empty",
+        severity="warning",
+    ),
+    Case(
+        "warning-video-without-transcript",
+        {EXAM: Edit("transcripts:\n  en: ../../static/files/sealing.srt\n", "")},
+        EXAM,
+        "```video",
+        "video 'exam-video' has no transcript",
+        severity="warning",
+    ),
+    Case(
+        "warning-assignment-type-unused",
+        {EXAM: Edit("graded: Final exam\n", "")},
+        COURSE,
+        "- type: Final exam",
+        "no lesson is graded as 'Final exam'",
+        severity="warning",
+    ),
+]
+
+
+def expected_line(case: Case, folder: Path) -> int:
+    if isinstance(case.line, int):
+        return case.line
+    text = (folder / case.file).read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
+    return line_of(text, case.line, case.occurrence)
+
+
+def describe(diagnostics: list[Diagnostic], folder: Path) -> str:
+    return "\n".join(d.format(folder) for d in diagnostics) or "(no diagnostics)"
+
+
+def compile_quietly(folder: Path):
+    """compile_course, with any exception turned into a test failure that shows it plainly."""
+    try:
+        return compile_course(folder)
+    except BaseException as exc:  # RecursionError too
+        pytest.fail(f"compile_course raised {type(exc).__name__}: {str(exc)[:300]}", pytrace=False)
+
+
+@pytest.fixture
+def course_folder(tmp_path: Path) -> Path:
+    return tmp_path / "course"
+
+
+def test_the_corpus_is_big_enough_and_ids_are_unique():
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids))
+    assert len(CASES) >= 45
+
+
+def test_the_base_course_compiles_without_any_diagnostic(course_folder: Path):
+    compilation = compile_quietly(write_course(course_folder))
+    assert compilation.diagnostics.items == [], describe(compilation.diagnostics.items, course_folder)
+    assert [run.run_id for run in compilation.runs] == ["2027_T1"]
+
+
+def test_every_case_edits_the_base_course():
+    for case in CASES:
+        assert course_files(case.changes) != course_files(), case.id
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_broken_source(case: Case, course_folder: Path):
+    folder = write_course(course_folder, case.changes).resolve()
+    compilation = compile_quietly(folder)
+    items = compilation.diagnostics.items
+    shown = describe(items, folder)
+
+    # Every diagnostic says where: a file in (or the folder of) the course.
+    for diagnostic in items:
+        assert diagnostic.position is not None, f"no position: {diagnostic.format()}\n{shown}"
+        assert diagnostic.position.file.is_relative_to(folder), f"outside the course: {diagnostic.format()}"
+
+    line = expected_line(case, folder)
+    file = folder / case.file
+    matching = [d for d in items if case.message in d.message and d.severity == case.severity]
+    assert matching, f"no {case.severity} containing {case.message!r}; got:\n{shown}"
+    placed = [d for d in matching if d.position.file == file and d.position.line == line]
+    assert placed, (
+        f"expected {case.severity} {case.message!r} at {case.file}:{line}; got:\n"
+        + describe(matching, folder)
+        + f"\n--- all diagnostics:\n{shown}"
+    )
+    if case.hint:
+        assert any(case.hint in d.hint for d in placed), f"hint should mention {case.hint!r}; got:\n{shown}"
+    if case.severity == "error":
+        assert compilation.diagnostics.has_errors()
+    else:
+        assert not compilation.diagnostics.errors, f"only the warning was expected; got:\n{shown}"
+        assert compilation.diagnostics.has_errors(strict=True)
+
+
+def test_every_problem_in_one_pass(course_folder: Path):
+    """Three unrelated mistakes in three files: all three are reported by one compile."""
+    folder = write_course(
+        course_folder,
+        {
+            COURSE: Edit("self_paced: false", "self_pace: false"),
+            WELCOME: Edit("diagram.png", "diagramm.png"),
+            SEIZURE: Edit("answer: 2\n", "answer: two\n"),
+        },
+    ).resolve()
+    messages = [d.message for d in compile_quietly(folder).diagnostics.errors]
+    assert any("unknown key 'self_pace'" in m for m in messages), messages
+    assert any("file not found: static/images/diagramm.png" in m for m in messages), messages
+    assert any("answer 'two' is not a number" in m for m in messages), messages
+
+
+def test_a_folder_without_course_yaml_is_one_diagnostic(tmp_path: Path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (diagnostic,) = compile_quietly(folder).diagnostics.items
+    assert diagnostic.message == "no course.yaml in empty/"
+    assert "benchbook new course" in diagnostic.hint
+
+
+# ------------------------------------------------------------------------------------------------
+# The command line: exit codes, output formats, no traceback.
+# ------------------------------------------------------------------------------------------------
+
+CLI_CASES = [
+    case
+    for case in CASES
+    if case.id
+    in {
+        "yaml-syntax-course",
+        "yaml-syntax-quiz-block",
+        "unknown-key-course",
+        "date-end-before-start",
+        "id-duplicate-lesson",
+        "image-no-alt-text",
+        "encoding-lesson-not-utf8",
+        "empty-course-yaml",
+        "yaml-recursive-alias",
+        "type-min-count-text",
+        "yaml-python-tag",
+        "quiz-control-character",
+    }
+]
+
+
+def invoke(*args: str, cwd: Path):
+    runner = CliRunner()
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(main, list(args), catch_exceptions=True)
+    finally:
+        os.chdir(old)
+
+
+def output_of(result) -> str:
+    stderr = result.stderr if result.stderr_bytes is not None else ""
+    return result.stdout + stderr
+
+
+def assert_handled(result) -> None:
+    """The command ended by itself (exit code), not with an exception escaping it."""
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        f"{type(result.exception).__name__}: {result.exception}\n{output_of(result)}"
+    )
+
+
+def assert_no_traceback(text: str) -> None:
+    assert "Traceback" not in text, text
+    assert "internal error" not in text, text
+
+
+def test_cli_cases_were_all_found():
+    assert len(CLI_CASES) == 12
+
+
+@pytest.mark.parametrize("case", CLI_CASES, ids=[case.id for case in CLI_CASES])
+def test_check_exits_1_and_prints_the_location(case: Case, tmp_path: Path):
+    folder = write_course(tmp_path / "course", case.changes)
+    result = invoke("check", "course", cwd=tmp_path)
+    text = output_of(result)
+    assert_handled(result)
+    assert_no_traceback(text)
+    assert result.exit_code == 1, text
+    line = expected_line(case, folder)
+    location = f"{Path('course') / case.file}:{line}:"
+    assert any(row.startswith(location) and case.message in row for row in text.splitlines()), (
+        f"expected a line starting {location} with {case.message!r}:\n{text}"
+    )
+    assert f"{case.severity}: " in text
+
+
+@pytest.mark.parametrize("case", CLI_CASES[:6], ids=[case.id for case in CLI_CASES[:6]])
+def test_check_json_gives_file_line_and_message(case: Case, tmp_path: Path):
+    folder = write_course(tmp_path / "course", case.changes)
+    result = invoke("check", "--format", "json", "course", cwd=tmp_path)
+    assert_handled(result)
+    assert result.exit_code == 1, output_of(result)
+    items = json.loads(result.stdout)
+    assert isinstance(items, list) and items
+    for item in items:
+        assert set(item) >= {"severity", "message", "hint", "file", "line", "col"}, item
+    line = expected_line(case, folder)
+    assert any(
+        item["file"] == str(Path("course") / case.file)
+        and item["line"] == line
+        and case.message in item["message"]
+        for item in items
+    ), json.dumps(items, indent=2)
+
+
+def test_check_on_a_valid_course_exits_0(tmp_path: Path):
+    write_course(tmp_path / "course")
+    result = invoke("check", "course", cwd=tmp_path)
+    assert result.exit_code == 0, output_of(result)
+    assert "ok: no problems found" in result.stdout
+
+
+def test_json_on_a_valid_course_is_an_empty_list(tmp_path: Path):
+    write_course(tmp_path / "course")
+    result = invoke("check", "--format", "json", "course", cwd=tmp_path)
+    assert result.exit_code == 0, output_of(result)
+    assert json.loads(result.stdout) == []
+
+
+WARNING_ONLY = {
+    WELCOME: Edit(
+        "## Check your understanding", "## Coming soon {#welcome-soon}\n\n## Check your understanding"
+    )
+}
+
+
+def test_a_warning_alone_exits_0(tmp_path: Path):
+    write_course(tmp_path / "course", WARNING_ONLY)
+    result = invoke("check", "course", cwd=tmp_path)
+    assert result.exit_code == 0, output_of(result)
+    assert "warning: unit 'Coming soon' is empty" in output_of(result)
+
+
+def test_strict_turns_a_warning_into_a_failure(tmp_path: Path):
+    write_course(tmp_path / "course", WARNING_ONLY)
+    result = invoke("check", "--strict", "course", cwd=tmp_path)
+    assert result.exit_code == 1, output_of(result)
+    assert "unit 'Coming soon' is empty" in output_of(result)
+    assert "1 error(s), 0 warning(s)" in output_of(result)
+
+
+def test_build_with_strict_writes_nothing_for_a_warning(tmp_path: Path):
+    write_course(tmp_path / "course", WARNING_ONLY)
+    result = invoke("build", "--strict", "course", "--out", "dist", cwd=tmp_path)
+    assert result.exit_code == 1, output_of(result)
+    assert not list(tmp_path.glob("dist/*.tar.gz"))
+
+
+def test_build_exits_1_on_content_errors_and_writes_nothing(tmp_path: Path):
+    write_course(tmp_path / "course", {COURSE: Edit("self_paced: false", "self_pace: false")})
+    result = invoke("build", "course", "--out", "dist", cwd=tmp_path)
+    text = output_of(result)
+    assert result.exit_code == 1, text
+    assert_no_traceback(text)
+    assert "unknown key 'self_pace'" in text
+    assert not list(tmp_path.glob("dist/*"))
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "no-such-folder"], "is not a course folder"),
+        (["check", "not-a-course"], "has no course.yaml"),
+        (["check", "--format", "xml", "course"], "Invalid value for '--format'"),
+        (["check", "--no-such-option", "course"], "No such option"),
+        (["build", "no-such-folder"], "is not a course folder"),
+    ],
+    ids=["missing-folder", "folder-without-course-yaml", "bad-format", "bad-option", "build-missing-folder"],
+)
+def test_usage_errors_exit_2(args: list[str], expected: str, tmp_path: Path):
+    write_course(tmp_path / "course")
+    (tmp_path / "not-a-course").mkdir()
+    result = invoke(*args, cwd=tmp_path)
+    text = output_of(result)
+    assert result.exit_code == 2, text
+    assert expected in text
+    assert_no_traceback(text)
+
+
+# The real console script, as a trainer and CI run it.
+
+
+def run_benchbook(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "BENCHBOOK_DEBUG"}
+    return subprocess.run(
+        [str(BENCHBOOK), *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env
+    )
+
+
+SUBPROCESS_CASES = [
+    case
+    for case in CASES
+    if case.id in {"yaml-syntax-front-matter", "encoding-course-not-utf8", "yaml-recursive-alias"}
+]
+
+
+@pytest.mark.parametrize("case", SUBPROCESS_CASES, ids=[case.id for case in SUBPROCESS_CASES])
+def test_console_script_reports_without_traceback(case: Case, tmp_path: Path):
+    folder = write_course(tmp_path / "course", case.changes)
+    result = run_benchbook("check", "course", cwd=tmp_path)
+    text = result.stdout + result.stderr
+    assert_no_traceback(text)
+    assert result.returncode == 1, text
+    location = f"{Path('course') / case.file}:{expected_line(case, folder)}:"
+    assert location in result.stderr, text
+    assert "hint: " in result.stderr
+
+
+def test_console_script_json_output(tmp_path: Path):
+    write_course(tmp_path / "course", {WELCOME: Edit("graded: Knowledge check", "graded: Knowledge chek")})
+    result = run_benchbook("check", "--format", "json", "course", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    (item,) = [item for item in json.loads(result.stdout) if item["severity"] == "error"]
+    assert item == {
+        "severity": "error",
+        "message": "unknown assignment type 'Knowledge chek'",
+        "hint": "did you mean 'Knowledge check'?",
+        "file": str(Path("course") / WELCOME),
+        "line": line_of(WELCOME_MD, "graded:"),
+        "col": item["col"],
+    }
+    assert item["col"] >= 1
+
+
+def test_console_script_usage_error_exits_2(tmp_path: Path):
+    result = run_benchbook("check", "no-such-folder", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert_no_traceback(result.stdout + result.stderr)
+
+
+def test_the_exam_and_course_files_are_those_the_cases_edit():
+    # Guards the line-number contract of the table above against edits to the base course.
+    assert line_of(COURSE_YAML, "title: Chain of custody") == 3
+    assert line_of(WELCOME_MD, "## What this course covers") == 8
+    assert line_of(EXAM_MD, "```video") > line_of(EXAM_MD, "```quiz", 2)
