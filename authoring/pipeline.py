@@ -7,7 +7,6 @@ unless the whole build is clean, so a failed build leaves ``dist/`` exactly as i
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from .diagnostics import BuildFailed, Diagnostics
 from .i18n.languages import UN_LANGUAGES
 from .i18n.localize import localized_course
 from .load.course import load_course
-from .model import Course
+from .model import Course, copy_course
 from .package.tarball import tar_bytes, write_atomically
 from .validate.course import validate_course
 from .variants.overlay import apply_variant, load_variant
@@ -118,7 +117,7 @@ def course_for_variant(course: Course, variant_id: str, diagnostics: Diagnostics
     variant = load_variant(course, variant_id, diagnostics)
     if variant is None:
         return None
-    result = copy.deepcopy(course)
+    result = copy_course(course)
     apply_variant(result, variant, diagnostics)
     result.variant = variant_id
     return result
@@ -135,8 +134,6 @@ def _check_target(course: Course, target: Target, diagnostics: Diagnostics) -> N
 
 def _compile_targets(course: Course, targets: list[Target], compilation: Compilation) -> None:
     diagnostics = compilation.diagnostics
-    if diagnostics.errors:
-        return
     by_variant: dict[str, list[Target]] = {}
     for target in targets:
         by_variant.setdefault(target.variant, []).append(target)
@@ -144,7 +141,7 @@ def _compile_targets(course: Course, targets: list[Target], compilation: Compila
         variant_course = course_for_variant(course, variant_id, diagnostics)
         if variant_course is None:
             continue
-        validate_course(variant_course, diagnostics)
+        validate_course(variant_course, diagnostics)  # even after load errors: every problem in one pass
         if diagnostics.errors:
             _render_quietly(variant_course, diagnostics)
             continue

@@ -45,7 +45,7 @@ def localized_course(course: Course, language: str, diagnostics: Diagnostics) ->
             text = translated
         return fill(text, variables, position, diagnostics)
 
-    result = localize(course, translate)
+    result = localize(course, translate, by_block=translations is not None)
     result.language = language
     if translations is not None and translations.catalog is not None and translations.fallbacks:
         _report_fallbacks(course, translations, diagnostics)

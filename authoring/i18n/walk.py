@@ -12,13 +12,12 @@ different places can be translated differently.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Position
 from ..load.located import KeyPath, Located
-from ..model import CaseRef, Course, Discussion, Download, Prose, Quiz, ScenarioRef, Video
+from ..model import CaseRef, Course, Discussion, Download, Prose, Quiz, ScenarioRef, Video, copy_course
 from .segments import replace_segments
 
 Translate = Callable[[str, str, Position], str]
@@ -48,9 +47,14 @@ XBLOCK_ID_KEYS = {
 }  # fmt: skip
 
 
-def localize(course: Course, fn: Translate) -> Course:
-    """A copy of *course* with every learner-visible string passed through *fn*."""
-    course = copy.deepcopy(course)
+def localize(course: Course, fn: Translate, by_block: bool = True) -> Course:
+    """A copy of *course* with every learner-visible string passed through *fn*.
+
+    *by_block* offers prose one Markdown block at a time (what translation needs); without it each
+    prose text is offered whole, which is all that filling in variables needs and much cheaper.
+    """
+    course = copy_course(course)
+    markdown = _markdown if by_block else _whole
     source = course.source
     where = source.at(("title",)) if source else Position(course.folder)
     course.title = fn(course.title, "course", where)
@@ -62,7 +66,7 @@ def localize(course: Course, fn: Translate) -> Course:
         if value:
             setattr(about, name, fn(value, "about", source.at(("about", name)) if source else where))
     if about.overview:
-        about.overview = _markdown(about.overview, "about", about.overview_position or where, fn)
+        about.overview = markdown(about.overview, "about", about.overview_position or where, fn)
     if course.certificate:
         cert_where = source.at(("certificate",)) if source else where
         course.certificate.title = fn(course.certificate.title, "certificate", cert_where)
@@ -74,7 +78,7 @@ def localize(course: Course, fn: Translate) -> Course:
                 person.organization = fn(person.organization, "certificate", cert_where)
     for page in course.pages:
         page.title = fn(page.title, f"page:{page.id}", page.position)
-        page.markdown = _markdown(page.markdown, f"page:{page.id}", page.position, fn)
+        page.markdown = markdown(page.markdown, f"page:{page.id}", page.position, fn)
     for module in course.modules:
         module.title = fn(module.title, f"module:{module.id}", module.position)
         for lesson in module.lessons:
@@ -87,7 +91,7 @@ def localize(course: Course, fn: Translate) -> Course:
             for unit in lesson.units:
                 unit.title = fn(unit.title, f"unit:{unit.id}", unit.position)
                 for component in unit.components:
-                    _component(component, unit.id, fn)
+                    _component(component, unit.id, fn, markdown)
     for ref, document in course.scenarios.items():
         _document(document, f"scenario:{ref}", fn)
     for ref, document in course.cases.items():
@@ -99,14 +103,18 @@ def _markdown(text: str, context: str, where: Position, fn: Translate) -> str:
     return replace_segments(text, lambda block, line: fn(block, context, where.shifted(line)))
 
 
+def _whole(text: str, context: str, where: Position, fn: Translate) -> str:
+    return fn(text, context, where)
+
+
 def _footnote(definition: str, context: str, where: Position, fn: Translate) -> str:
     label, _, text = definition.partition("]:")
     return f"{label}]: {fn(text.strip(), context, where)}"
 
 
-def _component(component, unit_id: str, fn: Translate) -> None:
+def _component(component, unit_id: str, fn: Translate, markdown=_markdown) -> None:
     if isinstance(component, Prose):
-        component.markdown = _markdown(component.markdown, f"unit:{unit_id}", component.position, fn)
+        component.markdown = markdown(component.markdown, f"unit:{unit_id}", component.position, fn)
     elif isinstance(component, Quiz):
         data = component.source.data
         keys = QUIZ_TEXT_KEYS | (QUIZ_TEXT_ANSWER_KEYS if data.get("type") == "text" else set())

@@ -126,13 +126,18 @@ def _grading(source: Located) -> Grading | None:
                 type=str(entry.get("type", "")),
                 weight=float(entry["weight"]),
                 short_label=str(entry.get("short_label", "")),
-                min_count=int(entry.get("min_count", 1)),
-                drop_count=int(entry.get("drop_count", 0)),
+                min_count=_whole_number(entry.get("min_count"), 1),
+                drop_count=_whole_number(entry.get("drop_count"), 0),
                 position=source.at(("grading", "assignment_types", index)),
             )
         )
     pass_mark = grading.get("pass_mark")
     return Grading(types, float(pass_mark) if isinstance(pass_mark, int | float) else 0.5)
+
+
+def _whole_number(value, default: int) -> int:
+    """The value when it is a whole number (the schema reports it when it is not)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
 def _certificate(data) -> Certificate | None:
@@ -292,6 +297,7 @@ def load_lesson(path: Path, diagnostics: Diagnostics) -> Lesson | None:
         graded=str(front.get("graded", "")),
         graded_position=front.at(("graded",)),
         due=due,
+        due_position=front.at(("due",)),
         units=units,
         footnotes=footnotes,
     )

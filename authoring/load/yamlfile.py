@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import yaml
@@ -14,6 +16,13 @@ import yaml
 from ..diagnostics import Diagnostics, Position
 from .located import KeyPath, Located
 from .text import read_text
+
+UNCLOSED = {
+    "while scanning a quoted scalar": "this quoted text is never closed",
+    "while parsing a flow sequence": "this [ list ] is never closed",
+    "while parsing a flow mapping": "this { mapping } is never closed",
+}
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 try:  # libyaml is much faster; the pure-Python loader behaves the same
     _BaseLoader = yaml.CSafeLoader
@@ -33,30 +42,63 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_yaml_text(text: str, file: Path, diagnostics: Diagnostics, line_offset: int = 0) -> Located | None:
     """Parse one YAML document; report problems into *diagnostics* and return None on failure."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        _reader_error(exc, text, file, diagnostics, line_offset)
+        return None
     try:
         node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        position = Position(file, mark.line + 1 + line_offset, mark.column + 1) if mark else Position(file)
-        problem = exc.problem or exc.context or "invalid YAML"
-        diagnostics.error(
-            f"YAML syntax error: {problem}",
-            position,
-            "check indentation and quoting on this line or the one above it; "
-            "values containing ': ' or starting with a special character need quotes",
-        )
+        located = Located(None, file)
+        if node is not None:
+            located.data = _construct(node, (), located, loader, diagnostics, line_offset, set())
+        return located
+    except yaml.reader.ReaderError as exc:
+        _reader_error(exc, text, file, diagnostics, line_offset)
         return None
-    except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
-        diagnostics.error(f"YAML error: {exc}", Position(file))
+    except yaml.MarkedYAMLError as exc:
+        _syntax_error(exc, file, diagnostics, line_offset)
+        return None
+    except yaml.YAMLError as exc:  # pragma: no cover - every YAML error we know of is marked
+        diagnostics.error(f"YAML error: {exc}", Position(file, line_offset + 1, 1))
         return None
     finally:
         loader.dispose()
-    located = Located(None, file)
-    if node is None:
-        return located
-    located.data = _construct(node, (), located, loader, diagnostics, line_offset)
-    return located
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, file: Path, diagnostics: Diagnostics, offset: int) -> None:
+    problem = exc.problem or exc.context or "invalid YAML"
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and "end of stream" in problem:
+        # An unclosed quote or bracket is found at the end of the file: point where it was opened.
+        mark = exc.context_mark
+        problem = UNCLOSED.get(exc.context or "", f"{exc.context}: never closed")
+    position = (
+        Position(file, mark.line + 1 + offset, mark.column + 1) if mark else Position(file, offset + 1, 1)
+    )
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        diagnostics.error(
+            f"YAML value not allowed: {problem}",
+            position,
+            "course files hold plain text, numbers, lists and mappings only: remove the '!' tag",
+        )
+        return
+    diagnostics.error(
+        f"YAML syntax error: {problem}",
+        position,
+        "check indentation and quoting on this line or the one above it; "
+        "values containing ': ' or starting with a special character need quotes",
+    )
+
+
+def _reader_error(exc, text: str, file: Path, diagnostics: Diagnostics, offset: int) -> None:
+    line = text.count("\n", 0, exc.position) + 1 + offset
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    diagnostics.error(
+        f"the file contains a control character (U+{ord(character):04X})",
+        Position(file, line, 1),
+        "delete the invisible character on this line (often pasted from a PDF or a word processor)",
+    )
 
 
 def load_yaml_file(path: Path, diagnostics: Diagnostics) -> Located | None:
@@ -66,9 +108,23 @@ def load_yaml_file(path: Path, diagnostics: Diagnostics) -> Located | None:
     return load_yaml_text(text, path, diagnostics)
 
 
-def _construct(node, path: KeyPath, located: Located, loader, diagnostics: Diagnostics, offset: int):
-    position = Position(located.file, node.start_mark.line + 1 + offset, node.start_mark.column + 1)
+def _construct(
+    node, path: KeyPath, located: Located, loader, diagnostics: Diagnostics, offset: int, active: set
+):
+    line = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        line += 1  # a block scalar's text starts on the line after its '|' or '>'
+    position = Position(located.file, line, node.start_mark.column + 1)
     located.positions[path] = position
+    if id(node) in active:
+        diagnostics.error(
+            "this YAML alias refers to itself",
+            position,
+            "remove the '*' alias that points back to its own '&' anchor",
+        )
+        return None
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        active = active | {id(node)}
     if isinstance(node, yaml.MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
@@ -85,11 +141,24 @@ def _construct(node, path: KeyPath, located: Located, loader, diagnostics: Diagn
                     "YAML keeps only the last one; remove or rename one of them",
                 )
             located.key_positions[(*path, key)] = key_position
-            result[key] = _construct(value_node, (*path, key), located, loader, diagnostics, offset)
+            result[key] = _construct(value_node, (*path, key), located, loader, diagnostics, offset, active)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct(item, (*path, index), located, loader, diagnostics, offset)
+            _construct(item, (*path, index), located, loader, diagnostics, offset, active)
             for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str):
+        bad = CONTROL_CHARACTERS.search(value)
+        if bad:
+            diagnostics.error(
+                f"text contains a control character (U+{ord(bad.group(0)):04X})",
+                position,
+                "remove the invisible character (or the \\x.. escape) from this value",
+            )
+            return CONTROL_CHARACTERS.sub("", value)
+    elif isinstance(value, float) and not math.isfinite(value):
+        # .nan and .inf are never meant: keep the text, so the check of that value explains it
+        return node.value
+    return value

@@ -25,6 +25,7 @@ from .course import (
     Signatory,
     Unit,
     Video,
+    copy_course,
 )
 
 __all__ = [
@@ -47,4 +48,5 @@ __all__ = [
     "Signatory",
     "Unit",
     "Video",
+    "copy_course",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -171,6 +172,7 @@ class Lesson:
     graded: str = ""
     graded_position: Position | None = None
     due: datetime | None = None
+    due_position: Position | None = None
     units: list[Unit] = field(default_factory=list)
     footnotes: dict[str, str] = field(default_factory=dict)  # label → definition, for the blocks citing it
 
@@ -229,3 +231,57 @@ class Course:
 
     def component_types(self) -> set[str]:
         return {type(c).__name__ for c in self.components()}
+
+
+# Copies ------------------------------------------------------------------------------------
+
+
+def _copy_data(value):
+    """A copy of plain YAML data (dicts, lists, scalars): much faster than ``copy.deepcopy``."""
+    if isinstance(value, dict):
+        return {key: _copy_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_data(item) for item in value]
+    return value
+
+
+def copy_located(located: Located) -> Located:
+    """Its data copied; its positions shared (they are never changed after loading)."""
+    return Located(_copy_data(located.data), located.file, located.positions, located.key_positions)
+
+
+def copy_course(course: Course) -> Course:
+    """A copy whose texts, outline and documents can be changed without touching *course*.
+
+    Each language and variant of a build changes its own copy; positions, paths and other values
+    that are never changed are shared.
+    """
+    result = copy.copy(course)
+    result.about = copy.copy(course.about)
+    if course.certificate:
+        result.certificate = copy.copy(course.certificate)
+        result.certificate.signatories = [copy.copy(s) for s in course.certificate.signatories]
+    result.pages = [copy.copy(page) for page in course.pages]
+    result.jurisdiction = _copy_data(course.jurisdiction)
+    result.scenarios = {ref: copy_located(doc) for ref, doc in course.scenarios.items()}
+    result.cases = {ref: copy_located(doc) for ref, doc in course.cases.items()}
+    result.modules = []
+    for module in course.modules:
+        module_copy = copy.copy(module)
+        module_copy.lessons = []
+        for lesson in module.lessons:
+            lesson_copy = copy.copy(lesson)
+            lesson_copy.footnotes = dict(lesson.footnotes)
+            lesson_copy.units = []
+            for unit in lesson.units:
+                unit_copy = copy.copy(unit)
+                unit_copy.components = []
+                for component in unit.components:
+                    component_copy = copy.copy(component)
+                    if hasattr(component, "source"):
+                        component_copy.source = copy_located(component.source)
+                    unit_copy.components.append(component_copy)
+                lesson_copy.units.append(unit_copy)
+            module_copy.lessons.append(lesson_copy)
+        result.modules.append(module_copy)
+    return result

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-RenderText = Callable[[str], str]  # Markdown → HTML
+RenderText = Callable[[str, tuple], str]  # (Markdown, its key path in the quiz) → HTML
 
 
 def append_html(parent: etree._Element, html: str) -> None:
@@ -42,7 +42,7 @@ def build_problem(
     """The ``<problem>`` element's body for one quiz (attributes are added by the OLX writer)."""
     problem = etree.Element("problem")
     if data.get("context"):
-        append_html(problem, block_markdown(data["context"]))
+        append_html(problem, block_markdown(data["context"], ("context",)))
     kind = data["type"]
     response = etree.SubElement(problem, RESPONSE_TAGS[kind])
     if kind == "numerical":
@@ -51,15 +51,20 @@ def build_problem(
         response.set("answer", str(data["answer"]).strip())
         if not data.get("case_sensitive"):
             response.set("type", "ci")
-    _sub(response, "label", block_inline(data["question"]))
+    _sub(response, "label", block_inline(data["question"], ("question",)))
     BUILDERS[kind](response, data, block_inline, plain)
     if data.get("explanation"):
         solution = etree.SubElement(response, "solution")
-        _sub(solution, "div", block_markdown(data["explanation"]), **{"class": "detailed-solution"})
+        _sub(
+            solution,
+            "div",
+            block_markdown(data["explanation"], ("explanation",)),
+            **{"class": "detailed-solution"},
+        )
     if data.get("hints"):
         demandhint = etree.SubElement(problem, "demandhint")
-        for hint in data["hints"]:
-            _sub(demandhint, "hint", block_inline(hint))
+        for index, hint in enumerate(data["hints"]):
+            _sub(demandhint, "hint", block_inline(hint, ("hints", index)))
     return problem
 
 
@@ -67,35 +72,39 @@ def _single(response, data, inline, plain) -> None:
     group = etree.SubElement(response, "choicegroup", type="MultipleChoice")
     if data.get("shuffle"):
         group.set("shuffle", "true")
-    for choice in data["choices"]:
-        element = _sub(
-            group, "choice", inline(choice["text"]), correct="true" if choice.get("correct") else "false"
-        )
+    for index, choice in enumerate(data["choices"]):
+        correct = "true" if choice.get("correct") else "false"
+        element = _sub(group, "choice", inline(choice["text"], ("choices", index, "text")), correct=correct)
         if choice.get("feedback"):
-            _sub(element, "choicehint", inline(choice["feedback"]))
+            _sub(element, "choicehint", inline(choice["feedback"], ("choices", index, "feedback")))
 
 
 def _multiple(response, data, inline, plain) -> None:
     group = etree.SubElement(response, "checkboxgroup")
     if data.get("shuffle"):
         group.set("shuffle", "true")
-    for choice in data["choices"]:
-        element = _sub(
-            group, "choice", inline(choice["text"]), correct="true" if choice.get("correct") else "false"
-        )
+    for index, choice in enumerate(data["choices"]):
+        correct = "true" if choice.get("correct") else "false"
+        element = _sub(group, "choice", inline(choice["text"], ("choices", index, "text")), correct=correct)
         if choice.get("feedback"):
-            _sub(element, "choicehint", inline(choice["feedback"]), selected="true")
+            _sub(
+                element,
+                "choicehint",
+                inline(choice["feedback"], ("choices", index, "feedback")),
+                selected="true",
+            )
         if choice.get("feedback_unselected"):
-            _sub(element, "choicehint", inline(choice["feedback_unselected"]), selected="false")
+            unselected = inline(choice["feedback_unselected"], ("choices", index, "feedback_unselected"))
+            _sub(element, "choicehint", unselected, selected="false")
 
 
 def _dropdown(response, data, inline, plain) -> None:
     group = etree.SubElement(response, "optioninput")
-    for choice in data["choices"]:
+    for index, choice in enumerate(data["choices"]):
         option = etree.SubElement(group, "option", correct="True" if choice.get("correct") else "False")
         option.text = plain(choice["text"])
         if choice.get("feedback"):
-            _sub(option, "optionhint", inline(choice["feedback"]))
+            _sub(option, "optionhint", inline(choice["feedback"], ("choices", index, "feedback")))
 
 
 def _numerical(response, data, inline, plain) -> None:
@@ -107,8 +116,9 @@ def _numerical(response, data, inline, plain) -> None:
 def _text(response, data, inline, plain) -> None:
     for answer in data.get("also") or []:
         etree.SubElement(response, "additional_answer", answer=str(answer).strip())
-    for wrong in data.get("wrong") or []:
-        _sub(response, "stringequalhint", inline(wrong["feedback"]), answer=str(wrong["answer"]).strip())
+    for index, wrong in enumerate(data.get("wrong") or []):
+        feedback = inline(wrong["feedback"], ("wrong", index, "feedback"))
+        _sub(response, "stringequalhint", feedback, answer=str(wrong["answer"]).strip())
     etree.SubElement(response, "textline", size="40")
 
 

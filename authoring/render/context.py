@@ -23,13 +23,15 @@ class RenderContext:
     language: str = ""
     assets: Assets = field(init=False)
     lessons_by_file: dict[Path, str] = field(init=False)
-    unit_ids: set[str] = field(init=False)
+    unit_ids: dict[Path, set[str]] = field(init=False)  # lesson file → its units' ids
     _resolved: dict[tuple[str, str, Path], str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.assets = Assets(self.course.folder, self.language)
         self.lessons_by_file = {lesson.file.resolve(): lesson.id for lesson in self.course.lessons()}
-        self.unit_ids = {unit.id for unit in self.course.units()}
+        self.unit_ids = {
+            lesson.file.resolve(): {unit.id for unit in lesson.units} for lesson in self.course.lessons()
+        }
 
     # Markdown -------------------------------------------------------------------------------
 
@@ -106,7 +108,7 @@ class RenderContext:
                 return None
             anchor = parts.fragment
             if anchor:
-                if anchor not in self.unit_ids:
+                if anchor not in self.unit_ids[path]:
                     self.diagnostics.error(
                         f"broken link: no unit '{anchor}' in {path.name}",
                         where,

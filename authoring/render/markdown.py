@@ -30,6 +30,13 @@ class RenderEnv:
     images: list[tuple[str, str, int, bool]] = field(default_factory=list)  # (src, alt, line, decorative)
 
 
+def _line_of(content: str, target: str, first_line: int) -> int:
+    """The line of a paragraph on which a link or image target stands (markdown-it keeps only the
+    paragraph's first line)."""
+    found = content.find(f"({target}")
+    return first_line + content.count("\n", 0, found) if found > 0 else first_line
+
+
 def _resolve_urls(state: StateCore) -> None:
     env: RenderEnv | None = state.env.get("benchbook") if isinstance(state.env, dict) else None
     if env is None:
@@ -42,7 +49,7 @@ def _resolve_urls(state: StateCore) -> None:
             if token.type == "link_open":
                 href = str(token.attrGet("href") or "")
                 if env.resolver and href:
-                    new = env.resolver("link", href, line)
+                    new = env.resolver("link", href, _line_of(block.content, href, line))
                     if new is not None:
                         token.attrSet("href", new)
             elif token.type == "image":
@@ -50,7 +57,7 @@ def _resolve_urls(state: StateCore) -> None:
                 alt = "".join(child.content for child in token.children or [])
                 classes = str(token.attrGet("class") or "").split()
                 decorative = "decorative" in classes
-                env.images.append((src, alt, line, decorative))
+                env.images.append((src, alt, _line_of(block.content, src, line), decorative))
                 if decorative:
                     token.attrSet("alt", "")
                     token.attrSet("role", "presentation")
@@ -61,7 +68,7 @@ def _resolve_urls(state: StateCore) -> None:
                     else:
                         token.attrs.pop("class", None)
                 if env.resolver and src:
-                    new = env.resolver("image", src, line)
+                    new = env.resolver("image", src, _line_of(block.content, src, line))
                     if new is not None:
                         token.attrSet("src", new)
 

@@ -122,7 +122,7 @@ def _check_outline(course: Course, diagnostics: Diagnostics) -> None:
         if lesson.due and run_starts and lesson.due < min(run_starts):
             diagnostics.warning(
                 f"lesson '{lesson.title}' is due before the course starts",
-                lesson.position,
+                lesson.due_position or lesson.position,
                 "check the 'due' date",
             )
 

@@ -19,6 +19,11 @@ from jsonschema.exceptions import ValidationError
 from ..diagnostics import Diagnostics
 from ..load.located import Located
 
+PATTERN_HINTS = {
+    "youtube": "a YouTube id is the 11 characters after 'v=' in the video's address",
+    "org": "use letters, digits and '_ - . ~' only (e.g. UNODC)",
+    "number": "use letters, digits and '_ - . ~' only (e.g. JUST101)",
+}
 TYPE_NAMES = {
     "string": "text",
     "number": "a number",
@@ -120,10 +125,11 @@ def _report(error: ValidationError, document: Located, diagnostics: Diagnostics,
             f"'{field}' is {_describe_type(error.instance)}, which is not allowed", position, hint
         )
     elif keyword == "pattern":
+        key = str(path[-1]) if path else ""
         diagnostics.error(
             f"'{field}' value {_describe_type(error.instance)} has characters that cannot be used here",
             position,
-            "ids use lowercase letters, digits, '-' and '_' (e.g. chain-of-custody)",
+            PATTERN_HINTS.get(key, "ids use lowercase letters, digits, '-' and '_' (e.g. chain-of-custody)"),
         )
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         diagnostics.error(f"'{field}' is {error.instance}: {error.message.split(' is ', 1)[-1]}", position)

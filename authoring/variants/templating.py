@@ -54,9 +54,10 @@ def fill(text: str, variables: dict[str, Any], where: Position, diagnostics: Dia
     if "{{" not in text and "{%" not in text:
         return text
     bad = False
-    for expression in EXPRESSION.findall(text):
-        match = NAME_PATH.match(expression)
+    for found in EXPRESSION.finditer(text):
+        match = NAME_PATH.match(found.group(1))
         if match and not _resolves(match.group(0), variables):
+            line = where.shifted(text.count("\n", 0, found.start()))
             known = _names(variables)
             close = difflib.get_close_matches(match.group(0), known, n=1)
             hint = (
@@ -68,7 +69,7 @@ def fill(text: str, variables: dict[str, Any], where: Position, diagnostics: Dia
                     else "define it under 'jurisdiction:' in course.yaml or variant.yaml"
                 )
             )
-            diagnostics.error(f"unknown variable '{match.group(0)}'", where, hint)
+            diagnostics.error(f"unknown variable '{match.group(0)}'", line, hint)
             bad = True
     if bad:
         return text

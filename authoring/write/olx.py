@@ -131,7 +131,8 @@ class _Writer:
         for index, person in enumerate(certificate.signatories, start=1):
             image = ""
             if person.signature:
-                name = self.context.asset(person.signature, self.course.source.at(("certificate",)))
+                where = self.course.source.at(("certificate", "signatories", index - 1, "signature"))
+                name = self.context.asset(person.signature, where)
                 image = f"/static/{name}" if name else ""
             signatories.append(
                 {
@@ -273,13 +274,12 @@ class _Writer:
 
     def write_quiz(self, vertical: etree._Element, quiz: Quiz) -> None:
         data = quiz.source.data
-        where = quiz.source.at(())
 
-        def inline(text: str) -> str:
-            return self.context.inline(text, where)
+        def inline(text: str, path: tuple) -> str:
+            return self.context.inline(text, quiz.source.at(path))
 
-        def block(text: str) -> str:
-            return self.context.markdown(text, where)
+        def block(text: str, path: tuple) -> str:
+            return self.context.markdown(text, quiz.source.at(path))
 
         problem = build_problem(data, inline, block, plain_text)
         settings: dict = {"display_name": data.get("title") or plain_text(data["question"])[:80]}

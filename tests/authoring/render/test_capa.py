@@ -5,7 +5,9 @@ from benchbook.authoring.render.markdown import render_inline, render_markdown
 
 
 def problem_xml(data):
-    element = build_problem(data, render_inline, render_markdown, lambda s: s)
+    element = build_problem(
+        data, lambda text, path: render_inline(text), lambda text, path: render_markdown(text), str
+    )
     return etree.tostring(element, encoding="unicode")
 
 
