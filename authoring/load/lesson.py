@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics, Position
 from ..model import CaseRef, Component, Discussion, Download, Prose, Quiz, ScenarioRef, Unit, Video
-from ..render.markdown import markdown_engine, render_inline
+from ..render.markdown import render_inline
 from .yamlfile import load_yaml_text
 
 COMPONENT_TYPES = ("quiz", "scenario", "adjudication", "video", "discussion", "download")
@@ -75,10 +75,6 @@ def parse_units(
     """Return the lesson's units and the footnote definitions every prose block must carry."""
     lines = body.split("\n")
     footnote_lines, footnotes = split_footnotes(lines)
-    # Block-level tokens are all the structure needs: skipping inline parsing halves the cost.
-    engine = markdown_engine()
-    tokens: list = []
-    engine.block.parse(body, engine, {}, tokens)
 
     units: list[Unit] = []
     unit: Unit | None = None
@@ -103,31 +99,35 @@ def parse_units(
         units.append(unit)
         return unit
 
-    for index, token in enumerate(tokens):
-        if token.level != 0 or token.map is None:
-            continue
-        start, end = token.map
-        if token.type == "heading_open" and token.tag == "h2":
+    for kind, start, end, content in _blocks(lines):
+        if kind == "h2":
             flush_prose(start)
-            unit = _new_unit(tokens[index + 1].content, lesson_id, len(units), position(start), diagnostics)
+            unit = _new_unit(content, lesson_id, len(units), position(start), diagnostics)
             units.append(unit)
             prose_from = end
-        elif token.type == "fence":
-            kind, _, rest = token.info.strip().partition(" ")
-            if kind in COMPONENT_TYPES:
+        elif kind == "fence":
+            info, text = content
+            component_kind, _, rest = info.partition(" ")
+            if component_kind in COMPONENT_TYPES:
                 flush_prose(start)
-                component = _component(kind, rest.strip(), token.content, position(start), diagnostics)
+                component = _component(component_kind, rest.strip(), text, position(start), diagnostics)
                 if component is not None:
                     (unit or start_intro(start)).components.append(component)
                 prose_from = end
             else:
-                close = difflib.get_close_matches(kind, COMPONENT_TYPES, n=1, cutoff=0.75)
+                close = difflib.get_close_matches(component_kind, COMPONENT_TYPES, n=1, cutoff=0.75)
                 if close:
                     diagnostics.error(
-                        f"unknown component type '{kind}'",
+                        f"unknown component type '{component_kind}'",
                         position(start),
                         f"did you mean '{close[0]}'? (components: {', '.join(COMPONENT_TYPES)})",
                     )
+        elif kind == "setext":
+            diagnostics.warning(
+                "this underlined heading does not start a unit",
+                position(start),
+                "write units as '## Title {#id}'",
+            )
     flush_prose(len(lines))
     for each in units:
         if not each.components:
@@ -137,6 +137,49 @@ def parse_units(
                 "add text or a component under this heading, or remove the heading",
             )
     return units, footnotes
+
+
+FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+ATX_H2 = re.compile(r"^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+OTHER_BLOCK_START = re.compile(r"^ {0,3}(#{1,6}(\s|$)|[-*+] |\d+[.)] |>|\||`{3}|~{3})")
+
+
+def _blocks(lines: list[str]):
+    """The lesson's ``##`` headings and fenced blocks: (kind, first line, end line, content).
+
+    A line scanner that follows CommonMark where it matters here (fences of ``` or ~~~ with up to
+    three spaces of indent, closed by a fence at least as long; ATX headings outside fences) and
+    is many times faster than a full parse, which matters for live preview of large courses.
+    """
+    index = 0
+    previous_text = False  # the line before is paragraph text (a setext underline would apply)
+    while index < len(lines):
+        line = lines[index]
+        fence = FENCE_OPEN.match(line)
+        if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+            marker = fence.group(1)
+            closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+            end = index + 1
+            while end < len(lines) and not closing.match(lines[end]):
+                end += 1
+            content = "\n".join(lines[index + 1 : end])
+            yield (
+                "fence",
+                index,
+                min(end + 1, len(lines)),
+                (fence.group(2).strip(), content + "\n" if content else ""),
+            )
+            index = end + 1
+            previous_text = False
+            continue
+        heading = ATX_H2.match(line)
+        if heading:
+            yield "h2", index, index + 1, heading.group(1) or ""
+        elif previous_text and SETEXT_UNDERLINE.match(line):
+            yield "setext", index - 1, index + 1, lines[index - 1]
+        previous_text = bool(line.strip()) and not heading and not OTHER_BLOCK_START.match(line)
+        index += 1
 
 
 def _new_unit(content: str, lesson_id: str, index: int, where: Position, diagnostics: Diagnostics) -> Unit:
