@@ -17,6 +17,7 @@ from .i18n.localize import localized_course
 from .load.course import load_course
 from .model import Course, copy_course
 from .package.tarball import tar_bytes, write_atomically
+from .render.context import RenderCache
 from .validate.course import validate_course
 from .variants.overlay import apply_variant, load_variant
 from .write.olx import OlxTree, write_course
@@ -134,6 +135,7 @@ def _check_target(course: Course, target: Target, diagnostics: Diagnostics) -> N
 
 def _compile_targets(course: Course, targets: list[Target], compilation: Compilation) -> None:
     diagnostics = compilation.diagnostics
+    cache: RenderCache = {}
     by_variant: dict[str, list[Target]] = {}
     for target in targets:
         by_variant.setdefault(target.variant, []).append(target)
@@ -153,7 +155,7 @@ def _compile_targets(course: Course, targets: list[Target], compilation: Compila
             for run in localized.runs:
                 run_diagnostics = Diagnostics()
                 target_run = dataclasses.replace(run, id=f"{run.id}{suffix}")
-                tree = write_course(localized, target_run, run_diagnostics)
+                tree = write_course(localized, target_run, run_diagnostics, cache)
                 if run is localized.runs[0]:
                     _add_new(diagnostics, run_diagnostics)
                 compilation.runs.append(

@@ -80,7 +80,16 @@ def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
     course.jurisdiction = data.get("jurisdiction") if isinstance(data.get("jurisdiction"), dict) else {}
     outline = data.get("outline") or []
     if isinstance(outline, list):
+        listed: set[str] = set()
         for index, entry in enumerate(outline):
+            if str(entry).rstrip("/") in listed:
+                diagnostics.error(
+                    f"module folder '{entry}' is listed twice in the outline",
+                    source.at(("outline", index)),
+                    "list each module once",
+                )
+                continue
+            listed.add(str(entry).rstrip("/"))
             module = load_module(folder, str(entry), source.at(("outline", index)), diagnostics)
             if module is not None:
                 course.modules.append(module)
@@ -239,7 +248,13 @@ def load_module(course_folder: Path, entry: str, where: Position, diagnostics: D
         files = []
         for index, name in enumerate(listed):
             path = folder / str(name)
-            if not path.is_file():
+            if path in files:
+                diagnostics.error(
+                    f"lesson file '{name}' is listed twice",
+                    source.at(("lessons", index)),
+                    "list each lesson once",
+                )
+            elif not path.is_file():
                 diagnostics.error(
                     f"lesson file not found: {name}",
                     source.at(("lessons", index)),

@@ -17,14 +17,32 @@ EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 @dataclass
+class RenderedMarkdown:
+    html: str
+    files: tuple[Path, ...]  # the course files it links to, to publish with it
+
+
+RenderCache = dict[tuple, RenderedMarkdown]
+"""Markdown already rendered in this build, shared by its languages and variants.
+
+Variants of one language share almost all their text, and untranslated text is the same in every
+language: rendering each distinct text once keeps every extra combination cheaper than a build.
+Only renders that reported nothing are kept, so every problem is still reported where it is.
+"""
+
+
+@dataclass
 class RenderContext:
     course: Course
     diagnostics: Diagnostics
     language: str = ""
+    cache: RenderCache = field(default_factory=dict)
     assets: Assets = field(init=False)
     lessons_by_file: dict[Path, str] = field(init=False)
     unit_ids: dict[Path, set[str]] = field(init=False)  # lesson file → its units' ids
+    outline_key: int = field(init=False)
     _resolved: dict[tuple[str, str, Path], str] = field(init=False, default_factory=dict)
+    _linked: list[Path] = field(init=False, default_factory=list)  # files linked by the current render
 
     def __post_init__(self) -> None:
         self.assets = Assets(self.course.folder, self.language)
@@ -32,19 +50,36 @@ class RenderContext:
         self.unit_ids = {
             lesson.file.resolve(): {unit.id for unit in lesson.units} for lesson in self.course.lessons()
         }
+        # Links resolve against the outline: renders are shared only between outlines alike.
+        self.outline_key = hash(
+            tuple(
+                (path, lesson_id, frozenset(self.unit_ids[path]))
+                for path, lesson_id in self.lessons_by_file.items()
+            )
+        )
 
     # Markdown -------------------------------------------------------------------------------
 
     def markdown(
         self, text: str, where: Position, doc_id: str = "", footnotes: dict[str, str] | None = None
     ) -> str:
-        env = self._env(where)
         source = text
         if footnotes and "[^" in text:
             cited = [footnotes[label] for label in FOOTNOTE_REFERENCE.findall(text) if label in footnotes]
             source = "\n\n".join([text, *dict.fromkeys(cited)])
+        key = (source, doc_id, where.file, self.outline_key)
+        cached = self.cache.get(key)
+        if cached is not None:
+            for path in cached.files:
+                self.assets.add(path, where, self.diagnostics)
+            return cached.html
+        env = self._env(where)
+        reported = len(self.diagnostics.items)
+        self._linked = []
         html = render_markdown(source, env, doc_id=doc_id)
         self._check_images(env, where)
+        if len(self.diagnostics.items) == reported:
+            self.cache[key] = RenderedMarkdown(html, tuple(self._linked))
         return html
 
     def inline(self, text: str, where: Position) -> str:
@@ -79,6 +114,8 @@ class RenderContext:
     def resolve(self, kind: str, target: str, where: Position, base: Path) -> str | None:
         key = (kind, target, base)
         resolved = self._resolved.get(key)
+        if resolved is not None and resolved.startswith("/static/"):
+            self._linked.append((base / unquote(urlsplit(target).path)).resolve())
         if resolved is None:
             resolved = self._resolve(kind, target, where, base)
             if resolved is not None:  # broken targets are reported at every place they appear
@@ -118,6 +155,8 @@ class RenderContext:
                 return f"/jump_to_id/{anchor}"
             return f"/jump_to_id/{lesson_id}"
         name = self.assets.add(path, where, self.diagnostics)
+        if name:
+            self._linked.append(path)
         return f"/static/{name}" if name else None
 
     def asset(self, relative: str, where: Position | None, base: Path | None = None) -> str | None:

@@ -210,6 +210,7 @@ def block_ids(course: Course):
 
 def _check_ids(course: Course, diagnostics: Diagnostics) -> None:
     seen: dict[str, tuple[str, Position | None]] = {}
+    derived_units = {unit.id for unit in course.units() if not unit.explicit_id}
     for block_id, kind, position in block_ids(course):
         if not block_id:
             if kind in ("quiz", "video"):
@@ -228,10 +229,11 @@ def _check_ids(course: Course, diagnostics: Diagnostics) -> None:
         if block_id in seen:
             other_kind, other = seen[block_id]
             where = f" at {other.file.name}:{other.line}" if other else ""
+            hint = "ids must be unique across the whole course; rename this one"
+            if kind == "unit" and block_id in derived_units:
+                hint = "this unit's id comes from its heading: give it its own, as in '## Title {#unique-id}'"
             diagnostics.error(
-                f"duplicate id '{block_id}': already used by a {other_kind}{where}",
-                position,
-                "ids must be unique across the whole course; rename this one",
+                f"duplicate id '{block_id}': already used by a {other_kind}{where}", position, hint
             )
         else:
             seen[block_id] = (kind, position)

@@ -31,7 +31,7 @@ from ..model import (
     Video,
 )
 from ..render.capa import build_problem
-from ..render.context import RenderContext
+from ..render.context import RenderCache, RenderContext
 from ..validate.xblocks import build_model, xblock_modules
 from .studio_format import json_bytes, pointer_bytes, policy_settings, set_settings, xml_bytes
 
@@ -53,8 +53,11 @@ class OlxTree:
         self.files[path] = data
 
 
-def write_course(course: Course, run: Run, diagnostics: Diagnostics) -> OlxTree:
-    writer = _Writer(course, run, RenderContext(course, diagnostics, course.language))
+def write_course(
+    course: Course, run: Run, diagnostics: Diagnostics, cache: RenderCache | None = None
+) -> OlxTree:
+    context = RenderContext(course, diagnostics, course.language, cache if cache is not None else {})
+    writer = _Writer(course, run, context)
     return writer.write()
 
 
