@@ -356,6 +356,13 @@ CASES = [
         "must be a whole number",
     ),
     Case(
+        "type-drop-count-empty",  # int(None) must not escape as a TypeError
+        {COURSE: Edit("drop_count: 0", "drop_count:")},
+        COURSE,
+        "drop_count:",
+        "must be a whole number",
+    ),
+    Case(
         "type-quiz-points",
         {SEIZURE: Edit("tolerance: 0\n", "tolerance: 0\npoints: many\n")},
         SEIZURE,
@@ -543,6 +550,28 @@ CASES = [
         "duplicate id 'basics': already used by a module",
     ),
     Case(
+        "id-generated-unit-id-clash",  # the trainer never wrote either id: the hint must say how to fix it
+        {
+            SEIZURE: Edit(
+                "## Sealing the bag {#seizure-sealing}\n",
+                "Some words first.\n\n## Intro\n\nHello.\n\n## Sealing the bag {#seizure-sealing}\n",
+            )
+        },
+        SEIZURE,
+        "## Intro",
+        "duplicate id 'seizure-intro'",
+        hint="{#",
+    ),
+    Case(
+        "id-generated-unit-id-clashes-with-explicit",
+        {SEIZURE: Edit("## Naming the exhibit {#seizure-naming}", "## Sealing")},
+        SEIZURE,
+        "## Sealing",
+        "duplicate id 'seizure-sealing'",
+        hint="{#",
+        occurrence=2,
+    ),
+    Case(
         "id-invalid-lesson",
         {WELCOME: Edit("id: welcome\n", "id: Welcome Lesson\n")},
         WELCOME,
@@ -587,6 +616,22 @@ CASES = [
         BASICS,
         "  - 03-missing.md",
         "lesson file not found: 03-missing.md",
+    ),
+    Case(
+        "outline-module-listed-twice",  # one error at the second entry, not a duplicate id per block
+        {COURSE: Edit("  - modules/02-practice\n", "  - modules/02-practice\n  - modules/02-practice\n")},
+        COURSE,
+        "  - modules/02-practice",
+        "modules/02-practice",
+        occurrence=2,
+    ),
+    Case(
+        "outline-lesson-listed-twice",
+        {BASICS: Edit("  - 02-seizure.md\n", "  - 02-seizure.md\n  - 02-seizure.md\n")},
+        BASICS,
+        "  - 02-seizure.md",
+        "02-seizure.md",
+        occurrence=2,
     ),
     Case(
         "outline-no-lessons",
@@ -876,6 +921,13 @@ CASES = [
         },
         WELCOME,
         "question: ",
+        "character",
+    ),
+    Case(
+        "module-title-control-character",  # "\0" in a display name: a diagnostic, not an lxml ValueError
+        {PRACTICE: Edit("title: Practice", 'title: "Prac\\0tice"')},
+        PRACTICE,
+        "title: ",
         "character",
     ),
     # --- components -------------------------------------------------------------------------------

@@ -1,0 +1,406 @@
+"""Property tests: whatever a course folder holds, the compiler answers with diagnostics, never a crash.
+
+Two generators:
+
+* ``courses()`` builds whole courses of random shape (modules → lessons → units → quizzes, videos,
+  prose with links and images), with values that are sometimes invalid: duplicate or malformed ids,
+  wrong types, bad dates, unknown keys, YAML special characters, unicode, unquoted text that breaks
+  the YAML;
+* ``mutations()`` takes the valid course of :mod:`tests.authoring.coursefactory` and inserts random
+  text (or bytes) at a random line of one of its files.
+
+For each, ``compile_course`` must return (no exception escapes it), every diagnostic must say which
+file of the course it is about, and a course without errors must give well-formed OLX: every XML
+file parses and every JSON file is strict JSON (no NaN or Infinity, which Open edX cannot read).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from benchbook.authoring.pipeline import Compilation, compile_course
+
+from .coursefactory import BASE, PNG, write_files
+
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,  # the same examples on every run: a failure here is a bug, never bad luck
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+
+# Text a trainer might type, including what YAML and Markdown give a meaning to.
+YAML_SPECIALS = ":#-?[]{}&*!|>'\"%@`,"
+ALPHABET = st.one_of(
+    st.sampled_from("abcdefghij ABC0123456789"),
+    st.sampled_from(YAML_SPECIALS),
+    st.sampled_from("éüçñ中文العربيةкириллица🙂\u200f\u00a0"),
+    st.sampled_from(["\n", "\t", "\\", "\r", "\x00", "\x01", "\x0c", "\u2028", "\ufeff"]),
+)
+TEXT = st.text(ALPHABET, max_size=24)
+WORDS = st.sampled_from(
+    [
+        "Chain of custody",
+        "Seal the bag",
+        "yes",
+        "no",
+        "null",
+        "~",
+        "2027-01-15",
+        "1e3",
+        "0x1F",
+        ".nan",
+        "- item",
+        "key: value",
+        "# not a comment",
+        "&anchor",
+        "*alias",
+        "!!str x",
+        "[a, b]",
+        "{a: 1}",
+        "'single'",
+        '"double"',
+        "| block",
+        "> folded",
+        "@at",
+        "`tick`",
+        "Ünïcödé",
+        "",
+    ]
+)
+ANY_TEXT = st.one_of(WORDS, TEXT)
+IDS = st.one_of(
+    st.sampled_from(
+        ["intro", "intro", "q1", "q1", "basics", "a", "Bad Id", "x.y", "-lead", "é", "", "UPPER"]
+    ),
+    st.from_regex(r"[a-z0-9][a-z0-9_-]{0,12}", fullmatch=True),
+)
+DATES = st.one_of(
+    st.sampled_from(
+        ["2027-01-15", "2027-06-30", "2026-12-01", "2027-02-30", "2027-01-15T09:00", "tomorrow", ""]
+    ),
+    st.dates().map(str),
+)
+NUMBERS = st.one_of(
+    st.integers(-3, 5),
+    st.floats(allow_nan=True, allow_infinity=True, width=32),
+    st.sampled_from([0.4, 0.6, 1, 0.5]),
+)
+SCALARS = st.one_of(ANY_TEXT, NUMBERS, st.booleans(), st.none(), DATES)
+
+
+def yaml_text(value, raw: bool) -> str:
+    """A value as YAML: quoted (always valid YAML) or raw (may be anything, even broken YAML)."""
+    if isinstance(value, str):
+        return value.replace("\n", " ") if raw else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and value != value:
+        return ".nan"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    return json.dumps(value)
+
+
+class Maker:
+    """Draws one course's values; *rate* (0–100) is how often a value is drawn from the bad pool.
+
+    Each course draws its own rate, so some courses are entirely valid (and reach rendering, where
+    text meets Markdown and XML) while others are broken in many places at once.
+    """
+
+    def __init__(self, draw, rate: int):
+        self.draw = draw
+        self.rate = rate
+        self.count = 0
+
+    def bad(self) -> bool:
+        return self.rate > 0 and self.draw(st.integers(0, 99)) < self.rate
+
+    def text(self, required: bool = True) -> str:
+        """Quoted random text (never blank when *required*), or, when bad, anything at all, raw."""
+        if self.bad():
+            return yaml_text(self.draw(SCALARS), raw=self.draw(st.booleans()))
+        value = self.draw(ANY_TEXT)
+        if required and not value.strip():
+            value = f"Text {value}"
+        return yaml_text(value, raw=False)
+
+    def id(self, prefix: str) -> str:
+        self.count += 1
+        if self.bad():
+            return yaml_text(self.draw(IDS), raw=self.draw(st.booleans()))
+        return f"{prefix}-{self.count}"
+
+    def pick(self, good, bad) -> str:
+        """A good value (a strategy of YAML text), or a bad one."""
+        return self.draw(bad) if self.bad() else self.draw(good)
+
+    def keys(self, lines: list[str], indent: str = "") -> list[str]:
+        """*lines*, sometimes with one dropped and sometimes with an unknown key added."""
+        if lines and self.bad():
+            lines = lines[:]
+            del lines[self.draw(st.integers(0, len(lines) - 1))]
+        if self.bad():
+            lines = [
+                *lines,
+                f"{indent}{self.draw(st.sampled_from(['titel', 'self_pace', 'corect', 'x']))}: 1",
+            ]
+        return lines
+
+
+BAD_VALUE = SCALARS.flatmap(lambda v: st.booleans().map(lambda raw: yaml_text(v, raw)))
+
+
+def quiz(m: Maker) -> str:
+    kind = m.pick(st.sampled_from(["single", "multiple", "dropdown", "numerical", "text"]), BAD_VALUE)
+    lines = [f"id: {m.id('q')}", f"type: {kind}", f"question: {m.text()}"]
+    if m.draw(st.booleans()):
+        lines.append(f"explanation: {m.text()}")
+    if m.draw(st.booleans()):
+        lines.append(f"hints: [{m.text()}, {m.text()}]")
+    if m.draw(st.booleans()):
+        lines.append(f"points: {m.pick(st.sampled_from(['1', '2.5']), BAD_VALUE)}")
+    if m.draw(st.booleans()):
+        lines.append(f"max_attempts: {m.pick(st.sampled_from(['1', '3']), BAD_VALUE)}")
+    if kind in ("single", "multiple", "dropdown") or m.bad():
+        count = m.pick(st.integers(2, 4), st.integers(0, 4))
+        right = m.draw(st.integers(0, count - 1)) if count else 0
+        lines.append("choices:")
+        for index in range(count):
+            text = (
+                m.text() if m.bad() else yaml_text(f"{m.draw(ANY_TEXT).strip()} {index}".strip(), raw=False)
+            )
+            if kind == "dropdown":
+                text = text.replace("\\n", " ").replace("\\r", " ").replace("\\u2028", " ")
+            lines.append(f"  - text: {text}")
+            correct = index == right or (kind == "multiple" and m.draw(st.booleans()))
+            if correct or m.bad():
+                lines.append(f"    correct: {m.pick(st.just('true'), BAD_VALUE)}")
+            if m.draw(st.booleans()):
+                lines.append(f"    feedback: {m.text()}")
+    if kind == "numerical" or m.bad():
+        answer = st.one_of(st.integers(-100, 100).map(str), st.floats(-1e6, 1e6).map(repr))
+        lines.append(f"answer: {m.pick(answer, BAD_VALUE)}")
+        if m.draw(st.booleans()):
+            tolerance = m.pick(st.sampled_from(["0.5", "0", '"5%"']), BAD_VALUE)
+            lines.append(f"tolerance: {tolerance}")
+    if kind == "text" or m.bad():
+        lines.append(f"answer: {m.text()}")
+    return "```quiz\n" + "\n".join(m.keys(lines)) + "\n```"
+
+
+def component(m: Maker) -> str:
+    kind = m.draw(
+        st.sampled_from(["prose", "prose", "quiz", "quiz", "video", "discussion", "download", "other"])
+    )
+    if kind == "quiz":
+        return quiz(m)
+    if kind == "video":
+        source = m.pick(
+            st.sampled_from(["youtube: dQw4w9WgXcQ", "file: ../../static/files/clip.mp4"]),
+            st.sampled_from(["youtube: short", "file: missing.mp4", "youtube: https://youtu.be/x", ""]),
+        )
+        lines = [f"id: {m.id('video')}", f"title: {m.text()}", source]
+        if m.draw(st.booleans()):
+            lines.append(
+                f"transcripts:\n  en: {m.pick(st.just('../../static/files/t.srt'), st.just('nope.srt'))}"
+            )
+        return "```video\n" + "\n".join(m.keys(lines)) + "\n```"
+    if kind == "discussion":
+        return "```discussion\n" + "\n".join(m.keys([f"id: {m.id('talk')}", f"title: {m.text()}"])) + "\n```"
+    if kind == "download":
+        file = m.pick(st.just("../../static/files/a.pdf"), st.sampled_from(["nope.pdf", "../../../x.pdf"]))
+        lines = [f"id: {m.id('file')}", f"title: {m.text()}", f"file: {file}"]
+        if m.draw(st.booleans()):
+            lines.append(f"description: {m.text()}")
+        return "```download\n" + "\n".join(m.keys(lines)) + "\n```"
+    if kind == "other":
+        info = m.pick(
+            st.sampled_from(["python", "", "text"]),
+            st.sampled_from(["quizz", "scenario", "scenario lab", "adjudication x", "vidoe"]),
+        )
+        return f"```{info}\n{m.draw(ANY_TEXT)}\n```"
+    good_targets = ["../../static/images/pic.png", "01-lesson.md", "https://example.org", "#top"]
+    bad_targets = [
+        "../../static/images/missing.png",
+        "02-lesson.md#intro",
+        "../m2/01-lesson.md#unit-1",
+        "ftp://x",
+        "../../../outside.png",
+        "../../static/images_pic.png",  # flattens to the same /static name as static/images/pic.png
+    ]
+    target = m.pick(st.sampled_from(good_targets), st.sampled_from(bad_targets))
+    alt = m.pick(st.sampled_from(["A picture", "Ünïcödé [x]"]), st.just(""))
+    extra = m.draw(
+        st.sampled_from(
+            [
+                f"![{alt}]({target})",
+                f"[a link]({target})",
+                "| a | b |\n|---|---|\n| 1 | 2 |",
+                "A note[^1].\n\n[^1]: Note.",
+                "> quoted\n\n- item\n- item",
+                "",
+            ]
+        )
+    )
+    return f"{m.draw(ANY_TEXT)}\n\n{extra}".strip("\n") or "Text."
+
+
+def lesson(m: Maker, types: list[str]) -> str:
+    lines = [f"id: {m.id('lesson')}", f"title: {m.text()}"]
+    if types and m.draw(st.booleans()):
+        lines.append(f"graded: {m.pick(st.sampled_from(types), st.just('Unknown type'))}")
+    if m.draw(st.booleans()):
+        lines.append(f"due: {m.pick(st.sampled_from(['2027-03-01', '2027-03-01T09:00']), DATES)}")
+    units = []
+    for _ in range(m.draw(st.integers(1, 3)) if not m.bad() else m.draw(st.integers(0, 3))):
+        heading = m.draw(ANY_TEXT).replace("\n", " ").replace("\r", " ")
+        if m.draw(st.booleans()):
+            heading += f" {{#{m.pick(st.just(f'unit-{m.count}'), IDS)}}}"
+            m.count += 1
+        parts = [component(m) for _ in range(m.draw(st.integers(1, 3)))]
+        units.append("\n\n".join([f"## {heading}", *parts]))
+    body = "\n\n".join(units)
+    front = "\n".join(m.keys(lines))
+    shape = m.pick(st.just("normal"), st.sampled_from(["normal", "none", "unclosed"]))
+    if shape == "none":
+        return body
+    if shape == "unclosed":
+        return f"---\n{front}\n{body}"
+    return f"---\n{front}\n---\n\n{body}\n"
+
+
+@st.composite
+def courses(draw) -> dict[str, str | bytes]:
+    m = Maker(draw, draw(st.sampled_from([0, 0, 2, 5, 20])))
+    types = draw(st.lists(st.sampled_from(["Quiz", "Exam", "Homework"]), max_size=3, unique=True))
+    files: dict[str, str | bytes] = {
+        "static/images/pic.png": PNG,
+        "static/images_pic.png": PNG,
+        "static/files/a.pdf": b"%PDF-1.4\n",
+        "static/files/clip.mp4": b"\x00\x00\x00\x18ftypmp42",
+        "static/files/t.srt": "1\n00:00:00,000 --> 00:00:01,000\nHi\n",
+    }
+    outline = []
+    for number in range(m.pick(st.integers(1, 3), st.integers(0, 3))):
+        folder = f"modules/m{number + 1}"
+        outline.append(m.pick(st.just(folder), st.just(f"{folder}-missing")))
+        module = m.keys([f"id: {m.id('module')}", f"title: {m.text()}"])
+        names = [f"{n + 1:02d}-lesson.md" for n in range(m.pick(st.integers(1, 3), st.integers(0, 3)))]
+        if draw(st.booleans()):
+            listed = [*names, *(["99-missing.md"] if m.bad() else [])]
+            module.append("lessons:\n" + "".join(f"  - {name}\n" for name in listed))
+        if not m.bad():
+            files[f"{folder}/module.yaml"] = "\n".join(module) + "\n"
+        for name in names:
+            files[f"{folder}/{name}"] = lesson(m, types)
+    runs = []
+    for index in range(m.pick(st.integers(1, 2), st.integers(0, 2))):
+        dates = {
+            "start": m.pick(st.just("2027-01-15"), DATES),
+            "end": m.pick(st.just("2027-06-30"), DATES),
+            "enrollment_start": m.pick(st.just("2026-12-01"), DATES),
+            "enrollment_end": m.pick(st.just("2027-01-31"), DATES),
+        }
+        lines = [
+            f"    {key}: {value}"
+            for key, value in dates.items()
+            if key in ("start", "end") or draw(st.booleans())
+        ]
+        run_id = m.pick(st.just(f"2027_T{index + 1}"), st.sampled_from(["2027_T1", "bad id", "''"]))
+        runs.append(f"  - id: {run_id}\n" + "\n".join(m.keys(lines, "    ")))
+    grading = ""
+    if types or m.bad():
+        weights = [round(1 / len(types), 6)] * len(types) if types else []
+        if weights:
+            weights[-1] = round(1 - sum(weights[:-1]), 6)
+        entries = "".join(
+            f"    - type: {t}\n      weight: {m.pick(st.just(str(w)), BAD_VALUE)}\n"
+            f"      min_count: {m.pick(st.just('1'), BAD_VALUE)}\n"
+            f"      drop_count: {m.pick(st.just('0'), BAD_VALUE)}\n"
+            for t, w in zip(types, weights, strict=True)
+        )
+        grading = (
+            f"grading:\n  pass_mark: {m.pick(st.just('0.5'), BAD_VALUE)}\n  assignment_types:\n{entries}"
+        )
+    head = m.keys(
+        [
+            f"org: {m.pick(st.just('UNODC'), st.sampled_from(['UN ODC', 'é', '1']))}",
+            f"number: {m.pick(st.just('CC101'), st.sampled_from(['101', 'a/b']))}",
+            f"title: {m.text()}",
+            f"language: {m.pick(st.just('en'), st.sampled_from(['fr', 'xx', '']))}",
+            f"self_paced: {m.pick(st.sampled_from(['true', 'false']), BAD_VALUE)}",
+            f"course_image: {m.pick(st.just('static/images/pic.png'), st.just('static/missing.png'))}",
+        ]
+    )
+    course = "\n".join(head) + "\nruns:\n" + "".join(f"{r}\n" for r in runs) + grading
+    course += "outline:\n" + "".join(f"  - {folder}\n" for folder in outline)
+    files["course.yaml"] = course if not m.bad() else draw(st.sampled_from([course, "", "- a\n", "{"]))
+    return files
+
+
+@st.composite
+def mutations(draw) -> dict[str, str | bytes]:
+    """The valid base course with random text (or bytes) inserted at a random line of one file."""
+    files = dict(BASE)
+    name = draw(st.sampled_from(sorted(n for n, c in BASE.items() if isinstance(c, str))))
+    lines = files[name].split("\n")
+    at = draw(st.integers(0, len(lines)))
+    inserted = draw(
+        st.one_of(ANY_TEXT, BAD_VALUE, st.sampled_from(["---", "```", "```quiz", "## {#x}", "  - x"]))
+    )
+    lines.insert(at, inserted)
+    text = "\n".join(lines)
+    files[name] = text.encode("utf-8", "surrogatepass") if draw(st.integers(0, 9)) else text.encode("utf-16")
+    return files
+
+
+def check_compilation(folder: Path, compilation: Compilation) -> None:
+    shown = compilation.diagnostics.format(folder)
+    for diagnostic in compilation.diagnostics.items:
+        assert diagnostic.position is not None, f"diagnostic without a position:\n{shown}"
+        assert diagnostic.position.file.is_relative_to(folder), f"diagnostic about a file elsewhere:\n{shown}"
+        assert diagnostic.message.strip(), f"empty message:\n{shown}"
+    if compilation.diagnostics.errors:
+        return
+    assert compilation.runs, f"no errors, yet nothing to build:\n{shown}"
+    for run in compilation.runs:
+        files = run.tree.files
+        assert "course.xml" in files
+        for path, data in files.items():
+            if path.endswith(".xml"):
+                etree.fromstring(data)  # raises on malformed XML
+            elif path.endswith(".json"):
+                json.loads(data, parse_constant=_reject_constant)
+
+
+def _reject_constant(name: str):
+    raise AssertionError(f"JSON holds {name}, which is not JSON")
+
+
+def compile_files(files: dict[str, str | bytes]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_files(Path(tmp) / "course", files).resolve()
+        check_compilation(folder, compile_course(folder))
+
+
+@SETTINGS
+@given(courses())
+def test_generated_courses_compile_or_fail_with_diagnostics(files):
+    compile_files(files)
+
+
+@SETTINGS
+@given(mutations())
+def test_any_edit_to_a_valid_course_gives_diagnostics_not_exceptions(files):
+    compile_files(files)
+
+
+def test_the_base_course_passes_the_same_checks():
+    compile_files(dict(BASE))
