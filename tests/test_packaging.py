@@ -1,0 +1,34 @@
+"""The distribution ships every package and data file it needs, under unique import names."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.metadata import entry_points
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+FOLDERS = {"benchbook.authoring": REPO / "authoring", "benchbook.xblocks": REPO / "xblocks"}
+
+
+def test_every_python_folder_is_listed_as_a_package():
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(config["packages"])
+    found = set()
+    for name, folder in FOLDERS.items():
+        for init in folder.rglob("__init__.py"):
+            relative = init.parent.relative_to(folder).parts
+            if "__pycache__" not in relative and "tests" not in relative:
+                found.add(".".join((name, *relative)))
+    assert found <= listed, f"add to pyproject [tool.setuptools] packages: {sorted(found - listed)}"
+    assert listed <= found, f"listed but missing: {sorted(listed - found)}"
+
+
+def test_xblocks_are_registered_under_xblock_v1():
+    names = {ep.name: ep.value for ep in entry_points(group="xblock.v1")}
+    assert names["evidence_scenario"] == "benchbook.xblocks.evidence_scenario.block:EvidenceScenarioBlock"
+    assert names["mock_adjudication"] == "benchbook.xblocks.mock_adjudication.block:MockAdjudicationBlock"
+
+
+def test_console_script():
+    (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "benchbook"]
+    assert script.value == "benchbook.authoring.cli:run"
