@@ -10,7 +10,7 @@ import click
 from ..diagnostics import Diagnostics
 from ..package.tarball import tar_bytes, write_atomically
 from ..pipeline import compile_matrix
-from .common import EXIT_CONTENT, find_courses, report
+from .common import EXIT_CONTENT, find_courses, is_tty, progress, report
 
 
 @click.command("build")
@@ -50,11 +50,16 @@ def build_command(
     started = time.perf_counter()
     everything = Diagnostics()
     archives: list[tuple[Path, dict[str, bytes]]] = []
-    for folder in find_courses(courses):
-        compilation = compile_matrix(folder, languages, variants)
-        everything.extend(compilation.diagnostics)
-        for compiled in compilation.runs:
-            archives.append((out / compiled.archive_name, compiled.tree.files))
+    folders = find_courses(courses)
+    with progress(output_format == "text" and is_tty()) as bar:
+        task = bar.add_task("compiling", total=len(folders))
+        for folder in folders:
+            bar.update(task, description=f"compiling {folder.name}")
+            compilation = compile_matrix(folder, languages, variants)
+            everything.extend(compilation.diagnostics)
+            for compiled in compilation.runs:
+                archives.append((out / compiled.archive_name, compiled.tree.files))
+            bar.advance(task)
     report(everything, output_format, strict)
     if everything.has_errors(strict):
         if output_format == "text":

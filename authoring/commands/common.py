@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
 from ..diagnostics import Diagnostics
 
@@ -57,3 +59,16 @@ def report(diagnostics: Diagnostics, output_format: str, strict: bool) -> None:
 
 def is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def progress(enabled: bool):
+    """A progress bar on stderr for long builds; silent (and free) when not on a terminal."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not enabled,
+    )
