@@ -97,6 +97,8 @@ class Case:
     hint: str = ""  # a substring of its hint ("" = not checked)
     severity: str = "error"
     occurrence: int = 1  # which line holding `line` (when it is text)
+    absent: tuple[str, ...] = ()  # follow-on messages that must not appear (they would mislead)
+    alone: bool = False  # one mistake, one error: no other error may be reported
 
 
 CASES = [
@@ -108,6 +110,27 @@ CASES = [
         "title: Chain: of custody",
         "YAML syntax error",
         hint="quot",
+    ),
+    Case(
+        "yaml-syntax-unclosed-flow-sequence",  # like an unclosed quote: the line the '[' opens on
+        {COURSE: Edit("title: Chain of custody", "title: [Chain of custody")},
+        COURSE,
+        "title: [Chain of custody",
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-unclosed-flow-mapping-alone",  # a one-line file: never a line past its end
+        {COURSE: "{"},
+        COURSE,
+        1,
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-video-unclosed-bracket",
+        {EXAM: Edit("title: Sealing a bag", "title: [Sealing a bag")},
+        EXAM,
+        "title: [Sealing a bag",
+        "YAML syntax error",
     ),
     Case(
         "yaml-syntax-course-indentation",
@@ -144,6 +167,7 @@ CASES = [
         WELCOME,
         "question: Who signs: the form?",
         "YAML syntax error",
+        absent=("is empty",),
     ),
     Case(
         "yaml-syntax-quiz-unclosed-quote",  # the line the quote opens on, not the closing ``` fence
@@ -151,6 +175,7 @@ CASES = [
         WELCOME,
         'question: "Who signs',
         "YAML syntax error",
+        absent=("is empty",),
     ),
     Case(
         "yaml-syntax-video-block",
@@ -332,6 +357,7 @@ CASES = [
         COURSE,
         'weight: "0.4"',
         "must be a number",
+        absent=("add up to", "unknown assignment type"),
     ),
     Case(
         "type-text-is-number",
@@ -391,6 +417,7 @@ CASES = [
         COURSE,
         "end: 30/06/2027",
         "'end' is not a valid date",
+        absent=("has no end date",),
     ),
     Case(
         "date-due-words",
@@ -471,6 +498,7 @@ CASES = [
         COURSE,
         "weight: .nan",
         "weight",
+        absent=("add up to", "unknown assignment type"),
     ),
     Case(
         "grading-drop-count",
@@ -547,7 +575,7 @@ CASES = [
         {PRACTICE: Edit("id: practice", "id: basics")},
         PRACTICE,
         "id: basics",
-        "duplicate id 'basics': already used by a module",
+        "duplicate id 'basics': already used by a module at modules/01-basics/module.yaml:1",  # not 'module.yaml:1'
     ),
     Case(
         "id-generated-unit-id-clash",  # the trainer never wrote either id: the hint must say how to fix it
@@ -578,6 +606,7 @@ CASES = [
         "id: Welcome Lesson",
         "'id' value 'Welcome Lesson' has characters that cannot be used",
         hint="lowercase letters, digits",
+        alone=True,
     ),
     Case(
         "id-invalid-unit",
@@ -585,6 +614,7 @@ CASES = [
         WELCOME,
         "## What this course covers",
         "unit id 'Welcome_Scope' has characters that cannot be used",
+        alone=True,
     ),
     Case(
         "id-invalid-quiz",
@@ -592,6 +622,7 @@ CASES = [
         WELCOME,
         "id: welcome.q1",
         "'id' value 'welcome.q1' has characters that cannot be used",
+        alone=True,
     ),
     # --- outline: folders and files ----------------------------------------------------------
     Case(
@@ -648,6 +679,7 @@ CASES = [
         1,
         "lesson has no front matter",
         hint="start the file with ---",
+        absent=("broken link",),
     ),
     Case(
         "lesson-unclosed-front-matter",
@@ -663,6 +695,7 @@ CASES = [
         SEIZURE,
         1,
         "front matter must hold 'id:' and 'title:'",
+        absent=("broken link",),
     ),
     # --- files, images and links --------------------------------------------------------------
     Case(
@@ -1003,6 +1036,7 @@ CASES = [
         8,
         "file is not valid UTF-8",
         hint="UTF-8",
+        absent=("broken link",),
     ),
     Case(
         "encoding-course-not-utf8",
@@ -1138,6 +1172,10 @@ def test_broken_source(case: Case, course_folder: Path):
     )
     if case.hint:
         assert any(case.hint in d.hint for d in placed), f"hint should mention {case.hint!r}; got:\n{shown}"
+    for follow_on in case.absent:
+        assert not any(follow_on in d.message for d in items), f"misleading follow-on {follow_on!r}:\n{shown}"
+    if case.alone:
+        assert len(compilation.diagnostics.errors) == 1, f"one mistake should give one error; got:\n{shown}"
     if case.severity == "error":
         assert compilation.diagnostics.has_errors()
     else:

@@ -17,6 +17,7 @@ file parses and every JSON file is strict JSON (no NaN or Infinity, which Open e
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -364,20 +365,54 @@ def mutations(draw) -> dict[str, str | bytes]:
 def check_compilation(folder: Path, compilation: Compilation) -> None:
     shown = compilation.diagnostics.format(folder)
     for diagnostic in compilation.diagnostics.items:
-        assert diagnostic.position is not None, f"diagnostic without a position:\n{shown}"
-        assert diagnostic.position.file.is_relative_to(folder), f"diagnostic about a file elsewhere:\n{shown}"
+        position = diagnostic.position
+        assert position is not None, f"diagnostic without a position:\n{shown}"
+        assert position.file.is_relative_to(folder), f"diagnostic about a file elsewhere:\n{shown}"
         assert diagnostic.message.strip(), f"empty message:\n{shown}"
+        if position.line and position.file.is_file():
+            lines = position.file.read_bytes().count(b"\n") + 1
+            assert position.line <= lines, f"line {position.line} is past the end ({lines} lines):\n{shown}"
     if compilation.diagnostics.errors:
         return
     assert compilation.runs, f"no errors, yet nothing to build:\n{shown}"
     for run in compilation.runs:
-        files = run.tree.files
-        assert "course.xml" in files
-        for path, data in files.items():
-            if path.endswith(".xml"):
-                etree.fromstring(data)  # raises on malformed XML
-            elif path.endswith(".json"):
-                json.loads(data, parse_constant=_reject_constant)
+        check_olx(run.tree.files)
+
+
+POINTER_TAGS = {"chapter", "sequential", "vertical", "html", "problem", "video"}
+STATIC = re.compile(r"/static/([^\s\"'<>)&]+)")
+JUMP = re.compile(r"/jump_to_id/([^\s\"'<>)&#]+)")
+
+
+def check_olx(files: dict[str, bytes]) -> None:
+    """Well-formed XML and strict JSON; every pointer, /static/ file and /jump_to_id/ target exists."""
+    url_names: list[str] = []
+    for path, data in files.items():
+        if path.endswith(".xml"):
+            root = etree.fromstring(data)  # raises on malformed XML
+            if path.split("/")[0] in {"course", "chapter", "sequential", "vertical"}:
+                for child in root:
+                    name = child.get("url_name")
+                    if name is None:
+                        continue
+                    url_names.append(name)
+                    if set(child.attrib) == {"url_name"} and child.tag in POINTER_TAGS:
+                        assert f"{child.tag}/{name}.xml" in files, (
+                            f"{path} points to a missing {child.tag}/{name}.xml"
+                        )
+        elif path.endswith(".json"):
+            json.loads(data, parse_constant=_reject_constant)
+    duplicates = {name for name in url_names if url_names.count(name) > 1}
+    assert not duplicates, f"url_names used twice: {sorted(duplicates)}"
+    known = set(url_names)
+    for path, data in files.items():
+        if path.startswith("static/") or not path.endswith((".xml", ".html", ".json")):
+            continue
+        text = data.decode("utf-8")
+        for name in STATIC.findall(text):
+            assert f"static/{name}" in files, f"{path} links to /static/{name}, which is not in the package"
+        for name in JUMP.findall(text):
+            assert name in known, f"{path} jumps to '{name}', which is no block of the course"
 
 
 def _reject_constant(name: str):
