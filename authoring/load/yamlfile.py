@@ -69,7 +69,7 @@ def load_yaml_text(text: str, file: Path, diagnostics: Diagnostics, line_offset:
 def _syntax_error(exc: yaml.MarkedYAMLError, file: Path, diagnostics: Diagnostics, offset: int) -> None:
     problem = exc.problem or exc.context or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark is not None and "end of stream" in problem:
+    if exc.context_mark is not None and ("end of stream" in problem or exc.context in UNCLOSED):
         # An unclosed quote or bracket is found at the end of the file: point where it was opened.
         mark = exc.context_mark
         problem = UNCLOSED.get(exc.context or "", f"{exc.context}: never closed")
