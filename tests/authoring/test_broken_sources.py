@@ -133,6 +133,27 @@ CASES = [
         "YAML syntax error",
     ),
     Case(
+        "yaml-syntax-stray-line",  # a line without ':' is reported there, not on the next line
+        {COURSE: Edit("language: en\n", "language: en\nsummary\n")},
+        COURSE,
+        "summary",
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-stray-line-in-quiz",  # not on the closing ``` fence
+        {SEIZURE: Edit("answer: EX\n", "answer: EX\nsee the form\n")},
+        SEIZURE,
+        "see the form",
+        "YAML syntax error",
+    ),
+    Case(
+        "yaml-syntax-stray-line-at-end",  # last line, no newline after it: never a line past the end
+        {PRACTICE: b"id: practice\ntitle: Practice\n\n~"},
+        PRACTICE,
+        4,
+        "YAML syntax error",
+    ),
+    Case(
         "yaml-syntax-course-indentation",
         {COURSE: Edit("    end: 2027-06-30", "   end: 2027-06-30")},
         COURSE,
@@ -962,6 +983,13 @@ CASES = [
         PRACTICE,
         "title: ",
         "character",
+    ),
+    Case(
+        "unit-heading-control-character",  # a unit title becomes an XML attribute
+        {WELCOME: Edit("## What this course covers", "## What this course\x01 covers")},
+        WELCOME,
+        "## What this course",
+        "control character",
     ),
     # --- components -------------------------------------------------------------------------------
     Case(

@@ -380,8 +380,9 @@ def check_compilation(folder: Path, compilation: Compilation) -> None:
 
 
 POINTER_TAGS = {"chapter", "sequential", "vertical", "html", "problem", "video"}
-STATIC = re.compile(r"/static/([^\s\"'<>)&]+)")
-JUMP = re.compile(r"/jump_to_id/([^\s\"'<>)&#]+)")
+# Only URLs in attribute values or JSON strings: the same text inside a code block is just text.
+STATIC = re.compile(r"(?:\"|'|&quot;)/static/([^\s\"'<>&)]+)")
+JUMP = re.compile(r"(?:\"|'|&quot;)/jump_to_id/([^\s\"'<>&)#]+)")
 
 
 def check_olx(files: dict[str, bytes]) -> None:
