@@ -81,6 +81,7 @@ def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
     outline = data.get("outline") or []
     if isinstance(outline, list):
         listed: set[str] = set()
+        unreadable: set[Path] = set()
         for index, entry in enumerate(outline):
             if str(entry).rstrip("/") in listed:
                 diagnostics.error(
@@ -90,9 +91,10 @@ def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
                 )
                 continue
             listed.add(str(entry).rstrip("/"))
-            module = load_module(folder, str(entry), source.at(("outline", index)), diagnostics)
+            module = load_module(folder, str(entry), source.at(("outline", index)), diagnostics, unreadable)
             if module is not None:
                 course.modules.append(module)
+        course.unreadable = unreadable
     course.scenarios = _documents(folder / "scenarios", diagnostics)
     course.cases = _documents(folder / "cases", diagnostics)
     return course
@@ -118,7 +120,9 @@ def _runs(source: Located, diagnostics: Diagnostics) -> list[Run]:
                 dates[key] = parse_date(entry[key], key, source.at(("runs", index, key)), diagnostics)
         if dates.get("start") is None:
             continue
-        runs.append(Run(id=str(entry["id"]), position=source.at(("runs", index)), **dates))
+        runs.append(
+            Run(id=str(entry["id"]), position=source.at(("runs", index)), end_given="end" in entry, **dates)
+        )
     return runs
 
 
@@ -128,12 +132,15 @@ def _grading(source: Located) -> Grading | None:
         return None
     types = []
     for index, entry in enumerate(grading.get("assignment_types") or []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("weight"), int | float):
+        if not isinstance(entry, dict):
             continue
+        weight = entry.get("weight")
+        valid = isinstance(weight, int | float) and not isinstance(weight, bool)
         types.append(
             AssignmentType(
                 type=str(entry.get("type", "")),
-                weight=float(entry["weight"]),
+                weight=float(weight) if valid else 0.0,
+                weight_valid=valid,
                 short_label=str(entry.get("short_label", "")),
                 min_count=_whole_number(entry.get("min_count"), 1),
                 drop_count=_whole_number(entry.get("drop_count"), 0),
@@ -217,7 +224,9 @@ def _pages(source: Located, folder: Path, diagnostics: Diagnostics) -> list[Page
     return pages
 
 
-def load_module(course_folder: Path, entry: str, where: Position, diagnostics: Diagnostics) -> Module | None:
+def load_module(
+    course_folder: Path, entry: str, where: Position, diagnostics: Diagnostics, unreadable: set | None = None
+) -> Module | None:
     folder = (course_folder / entry).resolve()
     if not folder.is_dir():
         diagnostics.error(
@@ -272,6 +281,8 @@ def load_module(course_folder: Path, entry: str, where: Position, diagnostics: D
         lesson = load_lesson(path, diagnostics)
         if lesson is not None:
             module.lessons.append(lesson)
+        elif unreadable is not None:
+            unreadable.add(path.resolve())
     return module
 
 

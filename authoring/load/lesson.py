@@ -78,6 +78,7 @@ def parse_units(
 
     units: list[Unit] = []
     unit: Unit | None = None
+    broken: set[int] = set()  # units holding a component that could not be read: not "empty"
     prose_from = 0  # first body line (0-based) not yet given to a component
 
     def position(line_index: int, col: int = 1) -> Position:
@@ -111,8 +112,11 @@ def parse_units(
             if component_kind in COMPONENT_TYPES:
                 flush_prose(start)
                 component = _component(component_kind, rest.strip(), text, position(start), diagnostics)
+                target = unit or start_intro(start)
                 if component is not None:
-                    (unit or start_intro(start)).components.append(component)
+                    target.components.append(component)
+                else:
+                    broken.add(id(target))
                 prose_from = end
             else:
                 close = difflib.get_close_matches(component_kind, COMPONENT_TYPES, n=1, cutoff=0.75)
@@ -130,7 +134,7 @@ def parse_units(
             )
     flush_prose(len(lines))
     for each in units:
-        if not each.components:
+        if not each.components and id(each) not in broken:
             diagnostics.warning(
                 f"unit '{each.title}' is empty",
                 each.position,

@@ -21,6 +21,8 @@ UNCLOSED = {
     "while scanning a quoted scalar": "this quoted text is never closed",
     "while parsing a flow sequence": "this [ list ] is never closed",
     "while parsing a flow mapping": "this { mapping } is never closed",
+    "while parsing a flow node": "this { mapping } or [ list ] is never closed",
+    "while scanning a simple key": "this line needs a ':' after its key (key: value)",
 }
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -57,7 +59,7 @@ def load_yaml_text(text: str, file: Path, diagnostics: Diagnostics, line_offset:
         _reader_error(exc, text, file, diagnostics, line_offset)
         return None
     except yaml.MarkedYAMLError as exc:
-        _syntax_error(exc, file, diagnostics, line_offset)
+        _syntax_error(exc, file, diagnostics, line_offset, text.count("\n") + 1)
         return None
     except yaml.YAMLError as exc:  # pragma: no cover - every YAML error we know of is marked
         diagnostics.error(f"YAML error: {exc}", Position(file, line_offset + 1, 1))
@@ -66,16 +68,18 @@ def load_yaml_text(text: str, file: Path, diagnostics: Diagnostics, line_offset:
         loader.dispose()
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, file: Path, diagnostics: Diagnostics, offset: int) -> None:
+def _syntax_error(
+    exc: yaml.MarkedYAMLError, file: Path, diagnostics: Diagnostics, offset: int, lines: int
+) -> None:
     problem = exc.problem or exc.context or "invalid YAML"
     mark = exc.problem_mark or exc.context_mark
     if exc.context_mark is not None and ("end of stream" in problem or exc.context in UNCLOSED):
         # An unclosed quote or bracket is found at the end of the file: point where it was opened.
         mark = exc.context_mark
         problem = UNCLOSED.get(exc.context or "", f"{exc.context}: never closed")
-    position = (
-        Position(file, mark.line + 1 + offset, mark.column + 1) if mark else Position(file, offset + 1, 1)
-    )
+    # YAML notices some mistakes only at the end of the text: never point past its last line
+    line = min(mark.line + 1, lines) if mark else 1
+    position = Position(file, line + offset, mark.column + 1 if mark else 1)
     if isinstance(exc, yaml.constructor.ConstructorError):
         diagnostics.error(
             f"YAML value not allowed: {problem}",

@@ -19,6 +19,7 @@ class Run:
     enrollment_start: datetime | None = None
     enrollment_end: datetime | None = None
     position: Position | None = None
+    end_given: bool = False  # an 'end' was written (when it is None, it was not a valid date)
 
 
 @dataclass
@@ -29,6 +30,7 @@ class AssignmentType:
     min_count: int = 1
     drop_count: int = 0
     position: Position | None = None
+    weight_valid: bool = True  # False when the source's weight was not a number (already reported)
 
 
 @dataclass
@@ -206,6 +208,7 @@ class Course:
     languages: list[str] = field(default_factory=list)  # every language built; the first is the source
     variants: list[str] = field(default_factory=list)  # variant ids built by default
     jurisdiction: dict = field(default_factory=dict)  # {{ jurisdiction.… }} values
+    unreadable: set = field(default_factory=set)  # lesson files that could not be read (already reported)
     variant: str = ""  # the variant this model was built for ("" = the base course)
     variant_title: str = ""  # shown after the course title: "Drug law basics — Examplia"
 

@@ -136,6 +136,8 @@ class RenderContext:
         path = (base / unquote(parts.path)).resolve()
         if kind == "link" and path.suffix == ".md":
             lesson_id = self.lessons_by_file.get(path)
+            if lesson_id is None and path in self.course.unreadable:
+                return target  # that lesson could not be read: reported there, not here
             if lesson_id is None:
                 self.diagnostics.error(
                     f"broken link: '{target}' is not a lesson of this course",
