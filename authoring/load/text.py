@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Position
+
+# Characters XML cannot hold and no editor shows (tab, newline and carriage return are fine)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_text(path: Path, diagnostics: Diagnostics) -> str | None:
@@ -26,4 +30,11 @@ def read_text(path: Path, diagnostics: Diagnostics) -> str | None:
             "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
         )
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    for found in CONTROL_CHARACTERS.finditer(text):
+        diagnostics.error(
+            f"the file contains a control character (U+{ord(found.group(0)):04X})",
+            Position(path, text.count("\n", 0, found.start()) + 1, 1),
+            "delete the invisible character on this line (often pasted from a PDF or a word processor)",
+        )
+    return CONTROL_CHARACTERS.sub("", text)
