@@ -14,6 +14,7 @@ SOURCES = {
         "lesson.schema.json",
         "quiz.schema.json",
         "components.schema.json",
+        "variant.schema.json",
     ],
     "benchbook.xblocks.evidence_scenario": ["authoring.schema.json"],
     "benchbook.xblocks.mock_adjudication": ["authoring.schema.json"],
