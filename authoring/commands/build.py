@@ -10,11 +10,20 @@ import click
 from ..diagnostics import Diagnostics
 from ..package.tarball import tar_bytes, write_atomically
 from ..pipeline import compile_matrix
-from .common import EXIT_CONTENT, find_courses, is_tty, progress, report
+from .common import (
+    EXIT_CONTENT,
+    courses_argument,
+    find_courses,
+    format_option,
+    is_tty,
+    progress,
+    report,
+    strict_option,
+)
 
 
 @click.command("build")
-@click.argument("courses", nargs=-1, type=click.Path(path_type=Path))
+@courses_argument
 @click.option(
     "--out",
     "-o",
@@ -25,14 +34,8 @@ from .common import EXIT_CONTENT, find_courses, is_tty, progress, report
 )
 @click.option("--lang", "languages", multiple=True, help="Build only this language (repeatable).")
 @click.option("--variant", "variants", multiple=True, help="Build only this country variant (repeatable).")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    help="How to print problems (json for CI annotations).",
-)
+@strict_option
+@format_option
 def build_command(
     courses: tuple[Path, ...],
     out: Path,

@@ -8,19 +8,13 @@ import click
 
 from ..diagnostics import Diagnostics
 from ..pipeline import compile_matrix
-from .common import EXIT_CONTENT, find_courses, report
+from .common import EXIT_CONTENT, courses_argument, find_courses, format_option, report, strict_option
 
 
 @click.command("check")
-@click.argument("courses", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    help="How to print problems (json for CI annotations).",
-)
+@courses_argument
+@strict_option
+@format_option
 def check_command(courses: tuple[Path, ...], strict: bool, output_format: str) -> None:
     """Report every problem in COURSES (default: every course in ./courses) in one pass.
 

@@ -72,3 +72,14 @@ def progress(enabled: bool):
         transient=True,
         disable=not enabled,
     )
+
+
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="How to print problems (json for CI annotations).",
+)
+courses_argument = click.argument("courses", nargs=-1, type=click.Path(path_type=Path))

@@ -81,11 +81,6 @@ class Page:
 class Component:
     position: Position
 
-    @property
-    def stateful(self) -> bool:
-        """Whether learners keep state in it (its id must then be stable and explicit)."""
-        return False
-
 
 @dataclass
 class Prose(Component):
@@ -96,61 +91,43 @@ class Prose(Component):
 
 
 @dataclass
-class Quiz(Component):
-    """A ```quiz block: data checked against quiz.schema.json; compiled to CAPA XML."""
+class FencedData(Component):
+    """A fenced block whose content is YAML, checked against its schema."""
 
     source: Located
     id: str = ""
 
-    @property
-    def stateful(self) -> bool:
-        return True
+
+class Quiz(FencedData):
+    """```quiz: compiled to a CAPA problem."""
+
+
+class Video(FencedData):
+    """```video: a YouTube or static video with transcripts."""
+
+
+class Discussion(FencedData):
+    """```discussion: an inline discussion XBlock."""
+
+
+class Download(FencedData):
+    """```download: an html block linking to a file."""
 
 
 @dataclass
-class Video(Component):
-    source: Located
+class Placement(Component):
+    """A fenced block placing a scenario or case file (by its id) in the unit."""
+
+    ref: str
     id: str = ""
 
-    @property
-    def stateful(self) -> bool:
-        return True
 
-
-@dataclass
-class Discussion(Component):
-    source: Located
-    id: str = ""
-
-
-@dataclass
-class Download(Component):
-    source: Located
-    id: str = ""
-
-
-@dataclass
-class ScenarioRef(Component):
+class ScenarioRef(Placement):
     """```scenario ID: places scenarios/ID.yaml (an evidence_scenario XBlock) here."""
 
-    ref: str
-    id: str = ""
 
-    @property
-    def stateful(self) -> bool:
-        return True
-
-
-@dataclass
-class CaseRef(Component):
+class CaseRef(Placement):
     """```adjudication ID: places cases/ID.yaml (a mock_adjudication XBlock) here."""
-
-    ref: str
-    id: str = ""
-
-    @property
-    def stateful(self) -> bool:
-        return True
 
 
 # Outline ----------------------------------------------------------------------------------
