@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,8 @@ FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "courses" / "multil
 
 
 @pytest.fixture
-def course(tmp_path) -> Path:
-    copy = tmp_path / "multilingual"
-    shutil.copytree(FIXTURE, copy)
-    return copy
+def course(multilingual_course) -> Path:
+    return multilingual_course
 
 
 def test_variant_replaces_a_lesson_by_id_and_fills_in_its_facts(course):

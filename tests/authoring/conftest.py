@@ -1,0 +1,18 @@
+"""Fixtures shared by the compiler tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "courses"
+
+
+@pytest.fixture
+def multilingual_course(tmp_path) -> Path:
+    """A copy of the fixture course with three languages and a country variant, safe to edit."""
+    copy = tmp_path / "multilingual"
+    shutil.copytree(FIXTURES / "multilingual", copy)
+    return copy
