@@ -783,6 +783,21 @@ CASES = [
         "page file not found: glossary.md",
     ),
     Case(
+        "page-duplicate-id",  # two tabs with one url_slug: the second would overwrite the first
+        {
+            "pages/glossary.md": "# Glossary\n",
+            COURSE: Edit(
+                "course_image:",
+                "pages:\n  - id: glossary\n    title: Glossary\n    file: pages/glossary.md\n"
+                "  - id: glossary\n    title: Terms\n    file: pages/glossary.md\ncourse_image:",
+            ),
+        },
+        COURSE,
+        "- id: glossary",
+        "glossary",
+        occurrence=2,
+    ),
+    Case(
         "file-signature-missing",  # on the 'signature:' line, not the 'certificate:' line
         {
             COURSE: Edit(
@@ -1021,6 +1036,16 @@ CASES = [
         SEIZURE,
         "```adjudication mock-trial",
         "unknown case 'mock-trial' (no cases/mock-trial.yaml)",
+    ),
+    Case(
+        "component-scenario-file-id-mismatch",  # reaches the XBlock's own checks: a diagnostic, never a crash
+        {
+            "scenarios/sealing-lab.yaml": "id: sealing\ntitle: Sealing lab\n",
+            SEIZURE: after_seal("```scenario sealing-lab\n```"),
+        },
+        "scenarios/sealing-lab.yaml",
+        1,
+        "sealing",
     ),
     Case(
         "component-scenario-without-id",
@@ -1456,3 +1481,52 @@ def test_the_exam_and_course_files_are_those_the_cases_edit():
     assert line_of(COURSE_YAML, "title: Chain of custody") == 3
     assert line_of(WELCOME_MD, "## What this course covers") == 8
     assert line_of(EXAM_MD, "```video") > line_of(EXAM_MD, "```quiz", 2)
+
+
+DIAGNOSTIC_LINE = r"^\S[^:]*:\d+(:\d+)?: (error|warning): \S.*$"
+
+
+def test_text_output_is_path_line_col_severity_message(tmp_path: Path):
+    """Editors and CI read ``path:line:col: error: message``; hints are indented under it."""
+    import re
+
+    write_course(
+        tmp_path / "course",
+        {
+            COURSE: Edit("self_paced: false", "self_pace: false"),
+            WELCOME: Edit("diagram.png", "diagramm.png"),
+            SEIZURE: Edit("## Naming the exhibit", "## Coming soon\n\n## Naming the exhibit"),
+        },
+    )
+    result = invoke("check", "course", cwd=tmp_path)
+    assert result.exit_code == 1
+    rows = output_of(result).splitlines()
+    summary = rows.pop()
+    assert re.fullmatch(r"\d+ error\(s\), \d+ warning\(s\)", summary), summary
+    assert rows
+    for row in rows:
+        assert re.match(DIAGNOSTIC_LINE, row) or row.startswith("  hint: "), row
+    located = [row for row in rows if not row.startswith("  ")]
+    assert located == sorted(located, key=lambda row: (row.split(":")[0], int(row.split(":")[1]))), (
+        "diagnostics are listed in file order"
+    )
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys, tmp_path: Path):
+    """The console script's last resort: a bug in Benchbook is reported without a traceback (exit 70)."""
+    from benchbook.authoring import cli
+    from benchbook.authoring.commands import check
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    write_course(tmp_path / "course")
+    monkeypatch.setattr(check, "find_courses", broken)
+    monkeypatch.setattr(sys, "argv", ["benchbook", "check", str(tmp_path / "course")])
+    monkeypatch.delenv("BENCHBOOK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == 70
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: simulated bug" in err
+    assert "Traceback" not in err
