@@ -558,7 +558,7 @@ CASES = [
         {SEIZURE: Edit("id: seizure\n", "id: welcome\n")},
         SEIZURE,
         "id: welcome",
-        "duplicate id 'welcome': already used by a lesson at 01-welcome.md:2",
+        "duplicate id 'welcome': already used by a lesson at modules/01-basics/01-welcome.md:2",
         hint="unique",
     ),
     Case(
@@ -566,14 +566,14 @@ CASES = [
         {EXAM: Edit("id: exam\n", "id: seizure\n")},
         EXAM,
         "id: seizure",
-        "duplicate id 'seizure': already used by a lesson at 02-seizure.md:2",
+        "duplicate id 'seizure': already used by a lesson at modules/01-basics/02-seizure.md:2",
     ),
     Case(
         "id-duplicate-unit-and-quiz",
         {SEIZURE: Edit("id: seizure-q2", "id: welcome-scope")},
         SEIZURE,
         "```quiz",
-        "duplicate id 'welcome-scope': already used by a unit at 01-welcome.md:8",
+        "duplicate id 'welcome-scope': already used by a unit at modules/01-basics/01-welcome.md:8",
         occurrence=2,
     ),
     Case(
