@@ -95,7 +95,7 @@ class Case:
     line: int | str  # a line number, or text that the expected line holds
     message: str  # a substring of the diagnostic's message
     hint: str = ""  # a substring of its hint ("" = not checked)
-    severity: str = "error"
+    severity: str = "error"  # or "warning", or "error|warning" when either is right
     occurrence: int = 1  # which line holding `line` (when it is text)
     absent: tuple[str, ...] = ()  # follow-on messages that must not appear (they would mislead)
     alone: bool = False  # one mistake, one error: no other error may be reported
@@ -1024,6 +1024,27 @@ CASES = [
         hint="did you mean 'video'?",
     ),
     Case(
+        "component-unclosed-fence",  # the block swallows the rest of the lesson: say so where it opens
+        {SEIZURE: Edit("tolerance: 0\n```\n", "tolerance: 0\n")},
+        SEIZURE,
+        "```quiz",
+        "closed",
+    ),
+    Case(
+        "component-quiz-inside-blockquote",  # would be shown to learners as YAML code
+        {
+            SEIZURE: Edit(
+                "```quiz\nid: seizure-q1\ntype: numerical\nquestion: How many signatures do two transfers need?\n"
+                "answer: 2\ntolerance: 0\n```",
+                "> ```quiz\n> id: seizure-q1\n> type: numerical\n> question: How many?\n> answer: 2\n> ```",
+            )
+        },
+        SEIZURE,
+        "> ```quiz",
+        "quiz",
+        severity="error|warning",
+    ),
+    Case(
         "component-unknown-scenario",
         {SEIZURE: after_seal("```scenario sealing-lab\n```")},
         SEIZURE,
@@ -1215,7 +1236,7 @@ def test_broken_source(case: Case, course_folder: Path):
 
     line = expected_line(case, folder)
     file = folder / case.file
-    matching = [d for d in items if case.message in d.message and d.severity == case.severity]
+    matching = [d for d in items if case.message in d.message and d.severity in case.severity.split("|")]
     assert matching, f"no {case.severity} containing {case.message!r}; got:\n{shown}"
     placed = [d for d in matching if d.position.file == file and d.position.line == line]
     assert placed, (
@@ -1229,8 +1250,8 @@ def test_broken_source(case: Case, course_folder: Path):
         assert not any(follow_on in d.message for d in items), f"misleading follow-on {follow_on!r}:\n{shown}"
     if case.alone:
         assert len(compilation.diagnostics.errors) == 1, f"one mistake should give one error; got:\n{shown}"
-    if case.severity == "error":
-        assert compilation.diagnostics.has_errors()
+    if "error" in case.severity:
+        assert compilation.diagnostics.has_errors(strict=True)
     else:
         assert not compilation.diagnostics.errors, f"only the warning was expected; got:\n{shown}"
         assert compilation.diagnostics.has_errors(strict=True)
