@@ -862,6 +862,74 @@ CASES = [
         "broken link: '02-seizur.md' is not a lesson of this course",
     ),
     Case(
+        "link-broken-in-choice-feedback",  # reported once, on the feedback line
+        {WELCOME: Edit("    feedback: Right.\n", "    feedback: Right, see [it](02-seizur.md).\n")},
+        WELCOME,
+        "feedback: Right, see",
+        "broken link: '02-seizur.md' is not a lesson of this course",
+        alone=True,
+    ),
+    Case(
+        "link-broken-in-quiz-hint",
+        {WELCOME: Edit("explanation:", "hints:\n  - Look at [the lesson](02-seizur.md)\nexplanation:")},
+        WELCOME,
+        "Look at [the lesson]",
+        "broken link: '02-seizur.md' is not a lesson of this course",
+    ),
+    Case(
+        "link-broken-in-folded-question",  # a '>' block scalar: the line of the link, not the first line
+        {
+            WELCOME: Edit(
+                "question: Who signs the custody form?\n",
+                "question: >\n  Who signs\n  the [form](nope.pdf)?\n",
+            )
+        },
+        WELCOME,
+        "the [form](nope.pdf)",
+        "file not found: modules/01-basics/nope.pdf",
+    ),
+    Case(
+        "link-broken-in-footnote",  # the footnote's own line, wherever it is cited
+        {
+            SEIZURE: SEIZURE_MD.replace("every bag.\n", "every bag.[^1]\n")
+            + "\n[^1]: See [the lesson](01-welcom.md).\n"
+        },
+        SEIZURE,
+        "[^1]: See",
+        "broken link: '01-welcom.md' is not a lesson of this course",
+    ),
+    Case(
+        "image-missing-in-choice",
+        {WELCOME: Edit("  - text: Nobody\n", "  - text: Nobody ![a bag](nope.png)\n")},
+        WELCOME,
+        "- text: Nobody",
+        "file not found: modules/01-basics/nope.png",
+    ),
+    Case(
+        "image-missing-in-quiz-context",  # a '|' block scalar
+        {
+            WELCOME: Edit(
+                "question: Who signs the custody form?\n",
+                "context: |\n  Look at the form.\n\n  ![the form](nope.png)\nquestion: Who signs the custody form?\n",
+            )
+        },
+        WELCOME,
+        "![the form]",
+        "file not found: modules/01-basics/nope.png",
+    ),
+    Case(
+        "image-missing-in-download-description",
+        {
+            EXAM: Edit(
+                "file: ../../static/files/exhibit.pdf\n",
+                "file: ../../static/files/exhibit.pdf\ndescription: |\n  Print it.\n\n  ![form](nope.png)\n",
+            )
+        },
+        EXAM,
+        "![form]",
+        "file not found: modules/02-practice/nope.png",
+    ),
+    Case(
         "link-unsupported-scheme",
         {WELCOME: Edit("(../../static/files/exhibit.pdf)", "(ftp://example.org/exhibit.pdf)")},
         WELCOME,
