@@ -440,3 +440,18 @@ def test_any_edit_to_a_valid_course_gives_diagnostics_not_exceptions(files):
 
 def test_the_base_course_passes_the_same_checks():
     compile_files(dict(BASE))
+
+
+@settings(SETTINGS, max_examples=30)
+@given(courses())
+def test_compiling_twice_gives_the_same_result(files):
+    """Same sources, same diagnostics and same OLX bytes: nothing depends on dict or set order."""
+    results = []
+    for _ in range(2):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = write_files(Path(tmp) / "course", files).resolve()
+            compilation = compile_course(folder)
+            diagnostics = compilation.diagnostics.format(folder)
+            trees = [(run.run_id, sorted(run.tree.files.items())) for run in compilation.runs]
+            results.append((diagnostics, trees))
+    assert results[0] == results[1]
