@@ -1231,6 +1231,24 @@ CASES = [
         severity="warning",
     ),
     Case(
+        "warning-due-after-the-course-ends",  # the counterpart of date-due-before-start
+        {WELCOME: Edit("due: 2027-02-01", "due: 2027-09-01")},
+        WELCOME,
+        "due: 2027-09-01",
+        "due",
+        severity="error|warning",
+    ),
+    Case(
+        "warning-lesson-file-not-listed",  # module.yaml lists its lessons: a new file would silently vanish
+        {
+            "modules/01-basics/03-extra.md": "---\nid: extra\ntitle: Extra\n---\n\n## Extra {#extra-x}\n\nMore.\n"
+        },
+        "modules/01-basics/03-extra.md",
+        1,
+        "03-extra.md",
+        severity="error|warning",
+    ),
+    Case(
         "warning-video-without-transcript",
         {EXAM: Edit("transcripts:\n  en: ../../static/files/sealing.srt\n", "")},
         EXAM,
