@@ -213,6 +213,14 @@ CASES = [
         "YAML syntax error",
     ),
     Case(
+        "lesson-with-cr-line-endings",  # old Mac line endings: lines as every editor numbers them
+        {WELCOME: WELCOME_MD.replace("diagram.png", "diagramm.png").replace("\n", "\r")},
+        WELCOME,
+        13,
+        "file not found: static/images/diagramm.png",
+        alone=True,
+    ),
+    Case(
         "yaml-syntax-course-bom",
         {COURSE: "\ufeff" + COURSE_YAML.replace("title: Chain of custody", "title: Chain: of custody")},
         COURSE,
@@ -225,6 +233,24 @@ CASES = [
         COURSE,
         "title: Chain\x07 of custody",
         "control character",
+    ),
+    Case(
+        "yaml-unicode-line-separator",  # U+2028 (pasted from a word processor) is a line break to YAML only
+        {COURSE: Edit("title: Chain of custody", "title: Chain\u2028of custody")},
+        COURSE,
+        "title: Chain",
+        "U+2028",
+    ),
+    Case(
+        "yaml-unicode-line-separator-in-quiz",
+        {
+            WELCOME: Edit(
+                "question: Who signs the custody form?", "question: Who signs\u2028the custody form?"
+            )
+        },
+        WELCOME,
+        "question: Who signs",
+        "U+2028",
     ),
     Case(
         "yaml-recursive-alias",  # an anchor inside itself: must not recurse until Python gives up

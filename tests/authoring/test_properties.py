@@ -348,17 +348,38 @@ def courses(draw) -> dict[str, str | bytes]:
 
 @st.composite
 def mutations(draw) -> dict[str, str | bytes]:
-    """The valid base course with random text (or bytes) inserted at a random line of one file."""
+    """The valid base course with one to three random edits: a line inserted, deleted, duplicated,
+    re-indented or cut short, a character replaced, or the whole file re-encoded."""
     files = dict(BASE)
-    name = draw(st.sampled_from(sorted(n for n, c in BASE.items() if isinstance(c, str))))
-    lines = files[name].split("\n")
-    at = draw(st.integers(0, len(lines)))
-    inserted = draw(
-        st.one_of(ANY_TEXT, BAD_VALUE, st.sampled_from(["---", "```", "```quiz", "## {#x}", "  - x"]))
-    )
-    lines.insert(at, inserted)
-    text = "\n".join(lines)
-    files[name] = text.encode("utf-8", "surrogatepass") if draw(st.integers(0, 9)) else text.encode("utf-16")
+    for _ in range(draw(st.integers(1, 3))):
+        name = draw(st.sampled_from(sorted(n for n, c in files.items() if isinstance(c, str))))
+        lines = files[name].split("\n")
+        at = draw(st.integers(0, len(lines) - 1))
+        operation = draw(
+            st.sampled_from(["insert", "insert", "delete", "duplicate", "indent", "cut", "char"])
+        )
+        if operation == "insert":
+            snippets = st.sampled_from(
+                ["---", "```", "```quiz", "## {#x}", "  - x", "![](x.png)", "[a](b.md#c)"]
+            )
+            lines.insert(at, draw(st.one_of(ANY_TEXT, BAD_VALUE, snippets)))
+        elif operation == "delete":
+            del lines[at]
+        elif operation == "duplicate":
+            lines.insert(at, lines[at])
+        elif operation == "indent":
+            lines[at] = draw(st.sampled_from(["  ", " ", "\t", "    "])) + lines[at]
+        elif operation == "cut":
+            lines[at] = lines[at][: draw(st.integers(0, len(lines[at])))]
+        elif lines[at]:
+            index = draw(st.integers(0, len(lines[at]) - 1))
+            lines[at] = (
+                lines[at][:index] + draw(st.sampled_from(YAML_SPECIALS + "é\t ")) + lines[at][index + 1 :]
+            )
+        files[name] = "\n".join(lines)
+    if draw(st.integers(0, 9)) == 0:
+        name = draw(st.sampled_from(sorted(n for n, c in files.items() if isinstance(c, str))))
+        files[name] = files[name].encode(draw(st.sampled_from(["utf-16", "latin-1", "cp1252"])), "replace")
     return files
 
 
@@ -455,3 +476,45 @@ def test_compiling_twice_gives_the_same_result(files):
             trees = [(run.run_id, sorted(run.tree.files.items())) for run in compilation.runs]
             results.append((diagnostics, trees))
     assert results[0] == results[1]
+
+
+YAML_PLACES = {
+    # file → lines where a stray line lands in YAML (course.yaml and module.yaml: anywhere but the end;
+    # lessons: before a front-matter or quiz key)
+    "course.yaml": None,
+    "modules/01-basics/module.yaml": None,
+    "modules/01-basics/01-welcome.md": (
+        "id:",
+        "title:",
+        "graded:",
+        "type:",
+        "question:",
+        "choices:",
+        "explanation:",
+    ),
+    "modules/01-basics/02-seizure.md": ("id:", "title:", "type:", "question:", "answer:", "tolerance:"),
+}
+ONE_LINE = st.one_of(ANY_TEXT, BAD_VALUE).map(lambda text: text.replace("\n", " ").replace("\r", " "))
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(YAML_PLACES)), st.data())
+def test_a_yaml_syntax_error_from_one_stray_line_is_reported_at_that_line(name, data):
+    """Insert one line of junk into YAML: a syntax error, if any, is on that line or the next one."""
+    files = dict(BASE)
+    lines = files[name].split("\n")
+    starts = YAML_PLACES[name]
+    if starts is None:
+        at = data.draw(st.integers(0, len(lines) - 2), label="at")
+    else:
+        at = data.draw(
+            st.sampled_from([i for i, line in enumerate(lines) if line.startswith(starts)]), label="at"
+        )
+    lines.insert(at, data.draw(ONE_LINE, label="line"))
+    files[name] = "\n".join(lines)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_files(Path(tmp) / "course", files).resolve()
+        compilation = compile_course(folder)
+        for diagnostic in compilation.diagnostics.items:
+            if "YAML" in diagnostic.message and diagnostic.position.file == folder / name:
+                assert at + 1 <= diagnostic.position.line <= at + 2, compilation.diagnostics.format(folder)
