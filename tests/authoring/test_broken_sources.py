@@ -1663,3 +1663,36 @@ def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys, tmp_
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: simulated bug" in err
     assert "Traceback" not in err
+
+
+def test_check_without_arguments_and_without_courses_is_a_usage_error(tmp_path: Path):
+    result = invoke("check", cwd=tmp_path)
+    assert result.exit_code == 2, output_of(result)
+    assert "no course given" in output_of(result)
+    assert_no_traceback(output_of(result))
+
+
+def test_check_reports_every_course_given(tmp_path: Path):
+    """Two courses, one broken: exit 1, and the broken one's problem is reported with its own path."""
+    write_course(tmp_path / "courses" / "good")
+    write_course(tmp_path / "courses" / "bad", {WELCOME: Edit("diagram.png", "diagramm.png")})
+    result = invoke("check", cwd=tmp_path)  # default: every course under ./courses
+    text = output_of(result)
+    assert result.exit_code == 1, text
+    expected = f"{Path('courses') / 'bad' / WELCOME}:{line_of(WELCOME_MD, 'diagram.png')}:"
+    assert any(row.startswith(expected) for row in text.splitlines()), text
+    assert "courses/good" not in text.replace("\\", "/")
+
+
+def test_build_json_output_on_content_errors(tmp_path: Path):
+    write_course(tmp_path / "course", {SEIZURE: Edit("answer: 2\n", "answer: two\n")})
+    result = invoke("build", "--format", "json", "course", "--out", "dist", cwd=tmp_path)
+    assert_handled(result)
+    assert result.exit_code == 1, output_of(result)
+    items = json.loads(result.stdout)
+    assert [item["message"] for item in items if item["severity"] == "error"] == [
+        "quiz 'seizure-q1': answer 'two' is not a number"
+    ]
+    (item,) = [item for item in items if item["severity"] == "error"]
+    assert (item["file"], item["line"]) == (str(Path("course") / SEIZURE), line_of(SEIZURE_MD, "answer: 2"))
+    assert not list(tmp_path.glob("dist/*"))
