@@ -254,6 +254,14 @@ def load_module(
     )
     listed = source.get("lessons")
     if isinstance(listed, list):
+        named = {str(name) for name in listed}
+        for path in sorted(folder.glob("*.md")):
+            if path.name not in named:
+                diagnostics.warning(
+                    f"{path.name} is not listed under 'lessons' in module.yaml, so it is not in the course",
+                    Position(path, 1, 1),
+                    f"add {path.name} to the list, or move the file out of the module folder",
+                )
         files = []
         for index, name in enumerate(listed):
             path = folder / str(name)

@@ -109,7 +109,21 @@ def parse_units(
         elif kind == "fence":
             info, text = content
             component_kind, _, rest = info.partition(" ")
-            if component_kind in COMPONENT_TYPES:
+            inner = next(
+                (i for i, line in enumerate(text.split("\n")) if _opens_component(line)),
+                None,
+            )
+            if component_kind in COMPONENT_TYPES and inner is not None:
+                flush_prose(start)
+                broken.add(id(unit or start_intro(start)))
+                diagnostics.error(
+                    f"this ```{component_kind} block is never closed: another component starts at line "
+                    f"{body_line + start + 1 + inner}",
+                    position(start),
+                    "end it with a line holding only ``` before the next one begins",
+                )
+                prose_from = end
+            elif component_kind in COMPONENT_TYPES:
                 flush_prose(start)
                 component = _component(component_kind, rest.strip(), text, position(start), diagnostics)
                 target = unit or start_intro(start)
@@ -126,6 +140,24 @@ def parse_units(
                         position(start),
                         f"did you mean '{close[0]}'? (components: {', '.join(COMPONENT_TYPES)})",
                     )
+        elif kind == "unclosed":
+            component_kind = content.partition(" ")[0]
+            if component_kind in COMPONENT_TYPES:
+                flush_prose(start)
+                broken.add(id(unit or start_intro(start)))
+                diagnostics.error(
+                    f"this ```{component_kind} block is never closed",
+                    position(start),
+                    "end it with a line holding only ``` (as many backticks as opened it)",
+                )
+                prose_from = end
+        elif kind == "nested":
+            component_kind = NESTED_COMPONENT.match(content).group(1)
+            diagnostics.warning(
+                f"this ```{component_kind} is inside a quote, a list or an indented block, so learners see code",
+                position(start),
+                "start the ``` fence at the beginning of the line, outside any quote or list",
+            )
         elif kind == "setext":
             diagnostics.warning(
                 "this underlined heading does not start a unit",
@@ -145,6 +177,10 @@ def parse_units(
 
 FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 ATX_H2 = re.compile(r"^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+NESTED_COMPONENT = re.compile(
+    r"^(?:\s*(?:>\s*)+|\s*(?:[-*+]|\d+[.)])\s+| {4,}|\t)(?:`{3,}|~{3,})\s*"
+    r"(quiz|scenario|adjudication|video|discussion|download)\b"
+)
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 OTHER_BLOCK_START = re.compile(r"^ {0,3}(#{1,6}(\s|$)|[-*+] |\d+[.)] |>|\||`{3}|~{3})")
 
@@ -167,6 +203,9 @@ def _blocks(lines: list[str]):
             end = index + 1
             while end < len(lines) and not closing.match(lines[end]):
                 end += 1
+            if end >= len(lines):
+                yield "unclosed", index, len(lines), fence.group(2).strip()
+                return
             content = "\n".join(lines[index + 1 : end])
             yield (
                 "fence",
@@ -177,6 +216,8 @@ def _blocks(lines: list[str]):
             index = end + 1
             previous_text = False
             continue
+        if NESTED_COMPONENT.match(line):
+            yield "nested", index, index + 1, line
         heading = ATX_H2.match(line)
         if heading:
             yield "h2", index, index + 1, heading.group(1) or ""
@@ -184,6 +225,11 @@ def _blocks(lines: list[str]):
             yield "setext", index - 1, index + 1, lines[index - 1]
         previous_text = bool(line.strip()) and not heading and not OTHER_BLOCK_START.match(line)
         index += 1
+
+
+def _opens_component(line: str) -> bool:
+    fence = FENCE_OPEN.match(line)
+    return bool(fence) and fence.group(2).strip().partition(" ")[0] in COMPONENT_TYPES
 
 
 def _new_unit(content: str, lesson_id: str, index: int, where: Position, diagnostics: Diagnostics) -> Unit:

@@ -43,6 +43,7 @@ class RenderContext:
     outline_key: int = field(init=False)
     _resolved: dict[tuple[str, str, Path], str] = field(init=False, default_factory=dict)
     _linked: list[Path] = field(init=False, default_factory=list)  # files linked by the current render
+    _source_lines: dict[Path, list[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.assets = Assets(self.course.folder, self.language)
@@ -105,11 +106,32 @@ class RenderContext:
             if not alt.strip() and not decorative:
                 self.diagnostics.error(
                     f"image '{src}' has no alt text",
-                    Position(where.file, line, 1),
+                    self._locate(Position(where.file, line, 1), src),
                     "describe the image: ![what it shows](path) — or mark it ![](path){.decorative}",
                 )
 
     # Links ----------------------------------------------------------------------------------
+
+    def _locate(self, where: Position, target: str) -> Position:
+        """The line where *target* really stands in the source file.
+
+        Markdown reaches the renderer with lines folded (YAML ``>`` scalars), cut out (quiz fields)
+        or appended (footnotes), so the estimate is checked against the file: the nearest line at
+        or after it that holds the link, else the nearest before it.
+        """
+        lines = self._source_lines.get(where.file)
+        if lines is None:
+            try:
+                lines = where.file.read_text("utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                lines = []
+            self._source_lines[where.file] = lines
+        needle = f"({target}"
+        start = min(max(where.line, 1), len(lines)) - 1
+        for index in [*range(start, len(lines)), *range(start - 1, -1, -1)]:
+            if needle in lines[index]:
+                return Position(where.file, index + 1, where.col)
+        return where
 
     def resolve(self, kind: str, target: str, where: Position, base: Path) -> str | None:
         key = (kind, target, base)
@@ -117,7 +139,7 @@ class RenderContext:
         if resolved is not None and resolved.startswith("/static/"):
             self._linked.append((base / unquote(urlsplit(target).path)).resolve())
         if resolved is None:
-            resolved = self._resolve(kind, target, where, base)
+            resolved = self._resolve(kind, target, self._locate(where, target), base)
             if resolved is not None:  # broken targets are reported at every place they appear
                 self._resolved[key] = resolved
         return resolved

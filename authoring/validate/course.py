@@ -22,6 +22,7 @@ def validate_course(course: Course, diagnostics: Diagnostics) -> None:
     _check_runs(course, diagnostics)
     _check_grading(course, diagnostics)
     _check_outline(course, diagnostics)
+    _check_pages(course, diagnostics)
     _check_components(course, diagnostics)
     _check_ids(course, diagnostics)
 
@@ -112,6 +113,18 @@ def _check_grading(course: Course, diagnostics: Diagnostics) -> None:
             )
 
 
+def _check_pages(course: Course, diagnostics: Diagnostics) -> None:
+    seen: set[str] = set()
+    for index, page in enumerate(course.pages):
+        if page.id in seen:
+            diagnostics.error(
+                f"duplicate page id '{page.id}'",
+                course.source.at(("pages", index, "id")) if course.source else page.position,
+                "each custom page needs its own id (it becomes the page's web address)",
+            )
+        seen.add(page.id)
+
+
 def _check_outline(course: Course, diagnostics: Diagnostics) -> None:
     if not any(True for _ in course.lessons()):
         diagnostics.error(
@@ -120,12 +133,19 @@ def _check_outline(course: Course, diagnostics: Diagnostics) -> None:
             "list module folders under 'outline:' and add lesson .md files to them",
         )
     run_starts = [run.start for run in course.runs]
+    run_ends = [run.end for run in course.runs if run.end]
     for lesson in course.lessons():
         if lesson.due and run_starts and lesson.due < min(run_starts):
             diagnostics.warning(
                 f"lesson '{lesson.title}' is due before the course starts",
                 lesson.due_position or lesson.position,
                 "check the 'due' date",
+            )
+        elif lesson.due and run_ends and lesson.due > max(run_ends):
+            diagnostics.warning(
+                f"lesson '{lesson.title}' is due after the course ends",
+                lesson.due_position or lesson.position,
+                "learners could not submit it in time: check the 'due' date or the run's 'end'",
             )
 
 

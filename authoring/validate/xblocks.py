@@ -55,18 +55,15 @@ def check_xblock_document(kind: str, ref: str, document: Located, diagnostics: D
     if not isinstance(document.data, dict):
         diagnostics.error(f"{kind} file '{ref}' must hold 'key: value' lines", document.at(()))
         return
-    package, _ = PACKAGES[kind]
-    schema_ok = check(
-        document, validator_for(package, "authoring.schema.json"), diagnostics, f"{kind} '{ref}'"
-    )
-    if not schema_ok:
-        return
     if "id" in document.data and str(document.data["id"]) != ref:
         diagnostics.error(
             f"{kind} id '{document.data['id']}' does not match its file name '{ref}.yaml'",
             document.at(("id",)),
             f"rename the file or set 'id: {ref}'",
         )
+    package, _ = PACKAGES[kind]
+    if not check(document, validator_for(package, "authoring.schema.json"), diagnostics, f"{kind} '{ref}'"):
+        return
     model = build_model(kind, document, diagnostics)
     if model is None:
         return
