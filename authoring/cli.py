@@ -9,8 +9,10 @@ import click
 from . import __version__
 from .commands.build import build_command
 from .commands.check import check_command
+from .commands.handbook import handbook_command
 from .commands.i18n import i18n_group
 from .commands.new import new_group
+from .commands.preview import preview_command
 from .commands.schema import schema_command
 from .commands.variant_diff import variant_diff_command
 
@@ -46,5 +48,7 @@ main.add_command(build_command)
 main.add_command(check_command)
 main.add_command(i18n_group)
 main.add_command(new_group)
+main.add_command(preview_command)
+main.add_command(handbook_command)
 main.add_command(schema_command)
 main.add_command(variant_diff_command)

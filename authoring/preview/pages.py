@@ -65,7 +65,9 @@ class PageState:
 class PageRenderer:
     """Renders the pages of one build. ``xblock`` renders an inline custom XBlock's element."""
 
-    def __init__(self, files: dict[str, bytes], outline: Outline, target: Target, state: PageState, xblock=None):
+    def __init__(
+        self, files: dict[str, bytes], outline: Outline, target: Target, state: PageState, xblock=None
+    ):
         self.files = files
         self.outline = outline
         self.target = target
@@ -134,7 +136,7 @@ class PageRenderer:
             f"{self._navigation(current)}\n"
             f'<main id="main" tabindex="-1">\n{self._diagnostics()}\n{main}\n</main>\n'
             "</div>\n"
-            '<footer><p>Benchbook preview — what learners will see once the package is imported. '
+            "<footer><p>Benchbook preview — what learners will see once the package is imported. "
             "Discussions and grades live on Open edX only.</p></footer>\n"
             "</body>\n</html>\n"
         )
@@ -222,10 +224,14 @@ class PageRenderer:
         query = self.target.query()
         if index > 0:
             previous = lessons[index - 1]
-            links.append(f'<a rel="prev" href="/lesson/{escape(previous.id)}{query}">← {escape(previous.title)}</a>')
+            links.append(
+                f'<a rel="prev" href="/lesson/{escape(previous.id)}{query}">← {escape(previous.title)}</a>'
+            )
         if index + 1 < len(lessons):
             following = lessons[index + 1]
-            links.append(f'<a rel="next" href="/lesson/{escape(following.id)}{query}">{escape(following.title)} →</a>')
+            links.append(
+                f'<a rel="next" href="/lesson/{escape(following.id)}{query}">{escape(following.title)} →</a>'
+            )
         return f'<nav class="pager" aria-label="Previous and next lesson">{" ".join(links)}</nav>'
 
     # Units and their blocks -------------------------------------------------------------------
@@ -324,7 +330,8 @@ def render_problem(problem: Problem, query: str) -> str:
         control = f'<fieldset><legend class="question">{problem.question}</legend>{options}</fieldset>'
     elif problem.kind == "dropdown":
         options = '<option value="">Select an option</option>' + "".join(
-            f'<option value="{index}">{escape(choice.html)}</option>' for index, choice in enumerate(problem.choices)
+            f'<option value="{index}">{escape(choice.html)}</option>'
+            for index, choice in enumerate(problem.choices)
         )
         control = (
             f'<label class="question" for="{field_id}">{problem.question}</label>'
@@ -343,7 +350,9 @@ def render_problem(problem: Problem, query: str) -> str:
         facts.append(f"{problem.max_attempts} attempt{'s' if problem.max_attempts != 1 else ''}")
     facts_html = f'<p class="problem-facts">{" · ".join(facts)}</p>' if facts else ""
     hint_button = (
-        f'<button type="button" data-action="hint">Hint ({len(problem.hints)})</button>' if problem.hints else ""
+        f'<button type="button" data-action="hint">Hint ({len(problem.hints)})</button>'
+        if problem.hints
+        else ""
     )
     return (
         f'<div class="block block-problem" id="{pid}">'
@@ -361,7 +370,7 @@ def placeholder_xblock(element: etree._Element, url_name: str) -> str:
     title = escape(element.get("display_name") or url_name)
     kind = "Evidence-handling scenario" if element.tag == "evidence_scenario" else "Mock adjudication"
     return (
-        f"<h3>{title}</h3><p class=\"xblock-placeholder\">{kind} <code>{escape(url_name)}</code>: the "
+        f'<h3>{title}</h3><p class="xblock-placeholder">{kind} <code>{escape(url_name)}</code>: the '
         "XBlock is not installed or could not be loaded in this preview.</p>"
     )
 
