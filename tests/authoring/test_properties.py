@@ -340,7 +340,27 @@ def courses(draw) -> dict[str, str | bytes]:
             f"course_image: {m.pick(st.just('static/images/pic.png'), st.just('static/missing.png'))}",
         ]
     )
-    course = "\n".join(head) + "\nruns:\n" + "".join(f"{r}\n" for r in runs) + grading
+    extras = ""
+    if draw(st.booleans()):  # custom pages (tabs), each a Markdown file
+        extras += "pages:\n"
+        for index in range(m.pick(st.integers(1, 2), st.integers(0, 3))):
+            page_id = m.pick(st.just(f"page-{index}"), st.sampled_from(["page-0", "Bad Page", "progress"]))
+            name = m.pick(st.just(f"pages/p{index}.md"), st.just("pages/missing.md"))
+            extras += f"  - id: {page_id}\n    title: {m.text()}\n    file: {name}\n"
+            files[f"pages/p{index}.md"] = "# Page\n\n" + component(m) + "\n"
+    if draw(st.booleans()):  # the about page: inline Markdown or a file
+        overview = m.pick(
+            st.sampled_from(["about.md", "About this course."]), st.sampled_from(["nope.md", "''"])
+        )
+        files["about.md"] = "## About\n\n" + component(m).replace("../../", "") + "\n"
+        extras += f"about:\n  short_description: {m.text()}\n  overview: {overview}\n"
+    if draw(st.booleans()):  # a certificate, maybe with a signature image
+        signature = m.pick(st.just("static/images/pic.png"), st.sampled_from(["static/nope.png", "../x.png"]))
+        extras += (
+            f"certificate:\n  title: {m.text()}\n  signatories:\n"
+            f"    - name: {m.text()}\n      title: {m.text()}\n      signature: {signature}\n"
+        )
+    course = "\n".join(head) + "\nruns:\n" + "".join(f"{r}\n" for r in runs) + grading + extras
     course += "outline:\n" + "".join(f"  - {folder}\n" for folder in outline)
     files["course.yaml"] = course if not m.bad() else draw(st.sampled_from([course, "", "- a\n", "{"]))
     return files
