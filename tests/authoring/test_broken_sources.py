@@ -43,6 +43,7 @@ from .coursefactory import (
     course_files,
     line_of,
     write_course,
+    write_files,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -1696,3 +1697,22 @@ def test_build_json_output_on_content_errors(tmp_path: Path):
     (item,) = [item for item in items if item["severity"] == "error"]
     assert (item["file"], item["line"]) == (str(Path("course") / SEIZURE), line_of(SEIZURE_MD, "answer: 2"))
     assert not list(tmp_path.glob("dist/*"))
+
+
+def test_a_course_without_grading_is_reported_or_builds_olx_olxcleaner_accepts(tmp_path: Path):
+    """No 'grading:' (and no graded lesson): either a diagnostic says what to add, or the package is
+    one Open edX's validator accepts — never a clean build that olxcleaner rejects."""
+    from tests.support.packages import olxcleaner_errors
+
+    ungraded = {
+        COURSE: Edit(GRADING_BLOCK, ""),
+        WELCOME: Edit("graded: Knowledge check\n", ""),
+        EXAM: Edit("graded: Final exam\n", ""),
+    }
+    folder = write_course(tmp_path / "course", ungraded).resolve()
+    compilation = compile_quietly(folder)
+    if any(d.position and d.position.file == folder / COURSE for d in compilation.diagnostics.items):
+        return  # reported in course.yaml: the trainer is told
+    (run,) = compilation.runs
+    olx = write_files(tmp_path / "olx", run.tree.files)
+    assert olxcleaner_errors(olx) == []

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from benchbook.authoring.pipeline import Compilation, compile_course
+from tests.support.packages import olxcleaner_errors
 
 from .coursefactory import BASE, PNG, write_files
 
@@ -278,8 +279,8 @@ def lesson(m: Maker, types: list[str]) -> str:
 
 
 @st.composite
-def courses(draw) -> dict[str, str | bytes]:
-    m = Maker(draw, draw(st.sampled_from([0, 0, 2, 5, 20])))
+def courses(draw, rates: tuple[int, ...] = (0, 0, 2, 5, 20)) -> dict[str, str | bytes]:
+    m = Maker(draw, draw(st.sampled_from(rates)))
     types = draw(st.lists(st.sampled_from(["Quiz", "Exam", "Homework"]), max_size=3, unique=True))
     files: dict[str, str | bytes] = {
         "static/images/pic.png": PNG,
@@ -538,3 +539,17 @@ def test_a_yaml_syntax_error_from_one_stray_line_is_reported_at_that_line(name, 
         for diagnostic in compilation.diagnostics.items:
             if "YAML" in diagnostic.message and diagnostic.position.file == folder / name:
                 assert at + 1 <= diagnostic.position.line <= at + 2, compilation.diagnostics.format(folder)
+
+
+@settings(SETTINGS, max_examples=25)
+@given(courses(rates=(0,)))
+def test_valid_generated_courses_pass_olxcleaner(files):
+    """Courses drawn from valid values only: when they compile clean, Open edX's validator agrees."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_files(Path(tmp) / "course", files).resolve()
+        compilation = compile_course(folder)
+        if compilation.diagnostics.errors:
+            return  # valid values can still combine into an error (e.g. a control character): not this test's business
+        for run in compilation.runs:
+            olx = write_files(Path(tmp) / "olx" / run.run_id, run.tree.files)
+            assert olxcleaner_errors(olx) == [], compilation.diagnostics.format(folder)
