@@ -57,18 +57,18 @@ def fill(text: str, variables: dict[str, Any], where: Position, diagnostics: Dia
     for found in EXPRESSION.finditer(text):
         match = NAME_PATH.match(found.group(1))
         if match and not _resolves(match.group(0), variables):
-            line = where.shifted(text.count("\n", 0, found.start()))
-            known = _names(variables)
-            close = difflib.get_close_matches(match.group(0), known, n=1)
-            hint = (
-                f"did you mean '{close[0]}'?"
-                if close
-                else (
-                    f"known: {', '.join(known)}"
-                    if known
-                    else "define it under 'jurisdiction:' in course.yaml or variant.yaml"
-                )
-            )
+            line_start = text.rfind("\n", 0, found.start()) + 1
+            first_column = max(where.col, 1) if line_start == 0 else 1
+            shifted = where.shifted(text.count("\n", 0, found.start()))
+            line = Position(shifted.file, shifted.line, first_column + found.start() - line_start)
+            known = [name for name in _names(variables) if "." in name]  # facts, not the namespace
+            close = difflib.get_close_matches(match.group(0), known, n=1, cutoff=0.8)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif known:
+                hint = f"known: {', '.join(known)}; or define it under 'jurisdiction:' in course.yaml"
+            else:
+                hint = "define it under 'jurisdiction:' in course.yaml (and per country in variant.yaml)"
             diagnostics.error(f"unknown variable '{match.group(0)}'", line, hint)
             bad = True
     if bad:

@@ -48,7 +48,7 @@ def test_unknown_variable_is_an_error_at_file_and_line(course):
     compilation = compile_course(course, variant="examplia")
     (error,) = [d for d in compilation.diagnostics.errors if "variable" in d.message]
     assert error.message == "unknown variable 'jurisdiction.statute'"
-    assert (error.position.file.name, error.position.line) == ("01-offences.md", 8)
+    assert (error.position.file.name, error.position.line, error.position.col) == ("01-offences.md", 8, 33)
     assert error.hint == "did you mean 'jurisdiction.statute_name'?"
 
 
