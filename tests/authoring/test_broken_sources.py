@@ -1450,20 +1450,28 @@ def test_cli_cases_were_all_found():
     assert len(CLI_CASES) == 12
 
 
-@pytest.mark.parametrize("case", CLI_CASES, ids=[case.id for case in CLI_CASES])
-def test_check_exits_1_and_prints_the_location(case: Case, tmp_path: Path):
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_check_prints_the_location_and_exits_1_without_traceback(case: Case, tmp_path: Path):
+    """Every case through the real command: ``path:line:col: severity: message``, exit 1, no traceback.
+
+    A case whose only problem is a warning exits 0, and 1 with --strict.
+    """
     folder = write_course(tmp_path / "course", case.changes)
-    result = invoke("check", "course", cwd=tmp_path)
+    strict = ["--strict"] if "warning" in case.severity else []
+    result = invoke("check", *strict, "course", cwd=tmp_path)
     text = output_of(result)
     assert_handled(result)
     assert_no_traceback(text)
     assert result.exit_code == 1, text
     line = expected_line(case, folder)
     location = f"{Path('course') / case.file}:{line}:"
-    assert any(row.startswith(location) and case.message in row for row in text.splitlines()), (
-        f"expected a line starting {location} with {case.message!r}:\n{text}"
-    )
-    assert f"{case.severity}: " in text
+    severities = tuple(f" {severity}: " for severity in case.severity.split("|"))
+    assert any(
+        row.startswith(location) and case.message in row and any(s in row for s in severities)
+        for row in text.splitlines()
+    ), f"expected a line starting {location} with {case.message!r}:\n{text}"
+    if case.severity == "warning":
+        assert invoke("check", "course", cwd=tmp_path).exit_code == 0
 
 
 @pytest.mark.parametrize("case", CLI_CASES[:6], ids=[case.id for case in CLI_CASES[:6]])
