@@ -156,6 +156,16 @@ def write(case: Case, node) -> None:
             _sub(opt, "label", text=o.label)
             _sub(opt, "explanation", text=o.explanation)
     _sub(node, "model_answer", text=case.model_answer)
+    _indent(node)
+
+
+def _indent(node) -> None:
+    """Indent the children for reading, at the node's depth in its document.
+
+    Whitespace inside the element makes libxml2's ``pretty_print`` leave it as written, so the
+    compiler's vertical file holds exactly these bytes and an export at the same depth matches them.
+    """
+    etree.indent(node, space="  ", level=sum(1 for _ in node.iterancestors()))
 
 
 # -- reading -----------------------------------------------------------------------------------------
@@ -313,7 +323,6 @@ def read_string(xml: str | bytes) -> Case:
 def to_string(case: Case) -> str:
     node = etree.Element(TAG)
     write(case, node)
-    etree.indent(node, space="  ")
     return etree.tostring(node, encoding="unicode")
 
 
@@ -362,3 +371,4 @@ def write_ora(case: Case, node) -> None:
             _sub(opt, "explanation", text=o.explanation)
     _sub(rubric, "feedbackprompt", text="Comments on the reasons as a whole")
     _sub(rubric, "feedback_default_text", text="")
+    _indent(node)
