@@ -163,7 +163,7 @@ class PageRenderer:
                 if target.variants
                 else ""
             )
-            + '<button type="submit">Show</button></form>'
+            + '<button type="submit">Switch</button></form>'
         )
         reset = (
             '<form class="reset" method="post" action="/_preview/reset">'
