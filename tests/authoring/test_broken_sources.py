@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from benchbook.authoring.cli import main
 from benchbook.authoring.diagnostics import Diagnostic
-from benchbook.authoring.pipeline import compile_course
+from benchbook.authoring.pipeline import compile_course, compile_matrix
 
 from .coursefactory import (
     BASICS,
@@ -80,6 +80,7 @@ choices:
 """
 SECOND_CHOICE = "  - text: Nobody\n    feedback: Every transfer is signed.\n"
 AFTER_SEAL = "Seal and label every bag.\n"
+PO_HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 OUTLINE = "outline:\n  - modules/01-basics\n  - modules/02-practice\n"
 
 
@@ -100,6 +101,7 @@ class Case:
     occurrence: int = 1  # which line holding `line` (when it is text)
     absent: tuple[str, ...] = ()  # follow-on messages that must not appear (they would mislead)
     alone: bool = False  # one mistake, one error: no other error may be reported
+    matrix: bool = False  # compile every language and variant (compile_matrix), not just the source
 
 
 CASES = [
@@ -1193,6 +1195,90 @@ CASES = [
         "id: exam-form",
         "missing required key 'file'",
     ),
+    # --- languages and variants -------------------------------------------------------------
+    Case(
+        "variant-declared-but-missing",
+        {COURSE: Edit("language: en\n", "language: en\nvariants: [examplia]\n")},
+        COURSE,
+        "variants: [examplia]",
+        "unknown variant 'examplia'",
+        matrix=True,
+        alone=True,
+    ),
+    Case(
+        "variant-replace-file-missing",  # on the 'file:' line
+        {
+            COURSE: Edit("language: en\n", "language: en\nvariants: [examplia]\n"),
+            "variants/examplia/variant.yaml": "title: Examplia\nreplace:\n  lessons:\n    - id: welcome\n      file: lessons/nope.md\n",
+        },
+        "variants/examplia/variant.yaml",
+        "file: lessons/nope.md",
+        "lessons/nope.md",
+        matrix=True,
+    ),
+    Case(
+        "variant-add-after-unknown-lesson",  # on the 'after:' line
+        {
+            COURSE: Edit("language: en\n", "language: en\nvariants: [examplia]\n"),
+            "variants/examplia/variant.yaml": "title: Examplia\nadd:\n  lessons:\n    - file: lessons/x.md\n      module: basics\n      after: welcom\n",
+            "variants/examplia/lessons/x.md": "---\nid: extra\ntitle: Extra\n---\n\n## Extra {#extra-x}\n\nText.\n",
+        },
+        "variants/examplia/variant.yaml",
+        "after: welcom",
+        "no lesson 'welcom'",
+        matrix=True,
+        alone=True,
+    ),
+    Case(
+        "template-unknown-variable",
+        {
+            COURSE: Edit("language: en\n", "language: en\njurisdiction:\n  statute_name: the Drugs Act\n"),
+            WELCOME: Edit(
+                "Evidence must be handled", "Under {{ jurisdiction.statue_name }}, evidence must be handled"
+            ),
+        },
+        WELCOME,
+        "Under {{",
+        "unknown variable 'jurisdiction.statue_name'",
+        hint="statute_name",
+    ),
+    Case(
+        "i18n-po-syntax-error",  # an unclosed quote in a translation file: an error at its line
+        {
+            COURSE: Edit("language: en\n", "language: en\nlanguages: [en, fr]\n"),
+            "locale/fr.po": PO_HEAD + 'msgctxt "lesson:welcome"\nmsgid "Welcome\nmsgstr "Bienvenue"\n',
+        },
+        "locale/fr.po",
+        6,
+        "",
+        hint="msgid",
+        matrix=True,
+    ),
+    Case(
+        "i18n-po-not-a-po-file",
+        {
+            COURSE: Edit("language: en\n", "language: en\nlanguages: [en, fr]\n"),
+            "locale/fr.po": "this is not a po file\n",
+        },
+        "locale/fr.po",
+        1,
+        "",
+        hint="msgid",
+        matrix=True,
+    ),
+    Case(
+        "i18n-po-not-utf8",
+        {
+            COURSE: Edit("language: en\n", "language: en\nlanguages: [en, fr]\n"),
+            "locale/fr.po": (
+                PO_HEAD + 'msgctxt "lesson:welcome"\nmsgid "Welcome"\nmsgstr "Bienvenue \xe9"\n'
+            ).encode("latin-1"),
+        },
+        "locale/fr.po",
+        7,
+        "file is not valid UTF-8",
+        matrix=True,
+    ),
     # --- encodings and empty files -------------------------------------------------------------
     Case(
         "encoding-lesson-not-utf8",
@@ -1305,12 +1391,14 @@ def describe(diagnostics: list[Diagnostic], folder: Path) -> str:
     return "\n".join(d.format(folder) for d in diagnostics) or "(no diagnostics)"
 
 
-def compile_quietly(folder: Path):
-    """compile_course, with any exception turned into a test failure that shows it plainly."""
+def compile_quietly(folder: Path, matrix: bool = False):
+    """compile_course (or, for *matrix*, every language and variant, as ``check`` does), with any
+    exception turned into a test failure that shows it plainly."""
+    compile_ = compile_matrix if matrix else compile_course
     try:
-        return compile_course(folder)
+        return compile_(folder)
     except BaseException as exc:  # RecursionError too
-        pytest.fail(f"compile_course raised {type(exc).__name__}: {str(exc)[:300]}", pytrace=False)
+        pytest.fail(f"{compile_.__name__} raised {type(exc).__name__}: {str(exc)[:300]}", pytrace=False)
 
 
 @pytest.fixture
@@ -1338,7 +1426,7 @@ def test_every_case_edits_the_base_course():
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_broken_source(case: Case, course_folder: Path):
     folder = write_course(course_folder, case.changes).resolve()
-    compilation = compile_quietly(folder)
+    compilation = compile_quietly(folder, case.matrix)
     items = compilation.diagnostics.items
     shown = describe(items, folder)
 
@@ -1724,3 +1812,15 @@ def test_a_course_without_grading_is_reported_or_builds_olx_olxcleaner_accepts(t
     (run,) = compilation.runs
     olx = write_files(tmp_path / "olx", run.tree.files)
     assert olxcleaner_errors(olx) == []
+
+
+def test_json_output_is_only_json_even_when_a_library_prints(tmp_path: Path):
+    """A broken .po file makes polib print warnings: they must not end up in --format json's stdout."""
+    changes = {
+        COURSE: Edit("language: en\n", "language: en\nlanguages: [en, fr]\n"),
+        "locale/fr.po": "this is not a po file\n{{{\n",
+    }
+    write_course(tmp_path / "course", changes)
+    result = run_benchbook("check", "--format", "json", "course", cwd=tmp_path)
+    json.loads(result.stdout)  # raises if anything else was printed to stdout
+    assert_no_traceback(result.stdout + result.stderr)
