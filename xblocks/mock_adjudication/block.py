@@ -129,6 +129,11 @@ def _resource(path: str) -> str:
     return resources.files(PACKAGE).joinpath(path).read_text("utf-8")
 
 
+def script_safe_json(value) -> str:
+    """JSON that can sit inside an HTML <script> element: no literal <, > or &."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def _translate(strings, gettext):
     if isinstance(strings, dict):
         return {k: _translate(v, gettext) for k, v in strings.items()}
@@ -309,6 +314,11 @@ class MockAdjudicationBlock(ScorableXBlockMixin, XBlock):
 
     # -- grading ----------------------------------------------------------------------------------
 
+    @property
+    def location(self):
+        """The usage key, as edx-platform's mixin names it (``rescore`` uses it in messages)."""
+        return self.scope_ids.usage_id
+
     def max_score(self) -> float:
         """Raw points possible, fixed by the content (never by learner state)."""
         return self.case.max_score()
@@ -482,15 +492,15 @@ class MockAdjudicationBlock(ScorableXBlockMixin, XBlock):
         fragment = Fragment(html)
         fragment.add_css(_resource("public/mock_adjudication.css"))
         fragment.add_javascript(_resource("public/mock_adjudication.js"))
-        fragment.initialize_js(
-            "MockAdjudicationBlock",
-            {
-                "uid": uid,
-                "case": self.student_view_data(),
-                "state": self.user_state(),
-                "strings": _translate(UI_STRINGS, gettext),
-            },
-        )
+        payload = {
+            "uid": uid,
+            "case": self.student_view_data(),
+            "state": self.user_state(),
+            "strings": _translate(UI_STRINGS, gettext),
+        }
+        # Runtimes write init args with a bare json.dumps inside <script>; a learner's "</script>" in
+        # the reasons would end that element. Sent as a string with <, > and & escaped, it cannot.
+        fragment.initialize_js("MockAdjudicationBlock", {"payload": script_safe_json(payload)})
         return fragment
 
     # -- learner handlers -------------------------------------------------------------------------

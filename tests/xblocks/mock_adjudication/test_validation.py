@@ -107,7 +107,7 @@ def test_support_by_an_exhibit_expected_excluded():
         ("weighing", "supports", 3, "exhibit"),
         ("weighing", "supports", 5, "exhibit"),
     ]
-    assert "exhibit 'x6' supports element 'c1e3' but its expected ruling is 'exclude'" == found[0].message
+    assert found[0].message == "exhibit 'x6' supports element 'c1e3' but its expected ruling is 'exclude'"
 
 
 def test_duplicate_support():

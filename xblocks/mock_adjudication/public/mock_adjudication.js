@@ -4,6 +4,7 @@
 function MockAdjudicationBlock(runtime, element, data) {
   "use strict";
   var root = element && element.jquery ? element[0] : element;
+  if (data.payload) data = JSON.parse(data.payload);
   var app = root.querySelector("[data-role=app]");
   var live = root.querySelector("[data-role=live]");
   var uid = data.uid, kase = data.case, S = data.strings, state = data.state;
