@@ -1824,3 +1824,25 @@ def test_json_output_is_only_json_even_when_a_library_prints(tmp_path: Path):
     result = run_benchbook("check", "--format", "json", "course", cwd=tmp_path)
     json.loads(result.stdout)  # raises if anything else was printed to stdout
     assert_no_traceback(result.stdout + result.stderr)
+
+
+def test_a_variant_that_replaces_a_linked_lesson_keeps_the_links(tmp_path: Path):
+    """The replacement keeps the lesson's id, so links to the lesson (and to its units) still work."""
+    changes = {
+        COURSE: Edit("language: en\n", "language: en\nvariants: [examplia]\n"),
+        "variants/examplia/variant.yaml": (
+            "title: Examplia\nreplace:\n  lessons:\n    - id: seizure\n      file: lessons/seizure.md\n"
+        ),
+        "variants/examplia/lessons/seizure.md": (
+            "---\nid: seizure\ntitle: Seizure in Examplia\n---\n\n## Sealing the bag {#seizure-sealing}\n\n"
+            "Seal every bag.\n"
+        ),
+    }
+    folder = write_course(tmp_path / "course", changes).resolve()
+    compilation = compile_quietly(folder, matrix=True)
+    assert not compilation.diagnostics.errors, compilation.diagnostics.format(folder)
+    variant_runs = [run for run in compilation.runs if run.variant == "examplia"]
+    assert variant_runs
+    html = variant_runs[0].tree.files["html/welcome-scope-text.html"].decode()
+    assert 'href="/jump_to_id/seizure"' in html
+    assert 'href="/jump_to_id/seizure-sealing"' in html
