@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from benchbook.authoring.pipeline import Compilation, compile_course
+from benchbook.authoring.pipeline import Compilation, compile_course, compile_matrix
 from tests.support.packages import olxcleaner_errors
 
-from .coursefactory import BASE, PNG, write_files
+from .coursefactory import BASE, COURSE, PNG, Edit, course_files, write_files
 
 SETTINGS = settings(
     max_examples=60,
@@ -368,12 +368,14 @@ def courses(draw, rates: tuple[int, ...] = (0, 0, 2, 5, 20)) -> dict[str, str | 
 
 
 @st.composite
-def mutations(draw) -> dict[str, str | bytes]:
-    """The valid base course with one to three random edits: a line inserted, deleted, duplicated,
-    re-indented or cut short, a character replaced, or the whole file re-encoded."""
-    files = dict(BASE)
+def mutations(draw, base: dict | None = None, prefixes: tuple[str, ...] = ("",)) -> dict[str, str | bytes]:
+    """A valid course (default: the base course) with one to three random edits to its text files
+    whose names start with one of *prefixes*: a line inserted, deleted, duplicated, re-indented or
+    cut short, a character replaced, or the whole file re-encoded."""
+    files = dict(BASE if base is None else base)
+    names = sorted(n for n, c in files.items() if isinstance(c, str) and n.startswith(prefixes))
     for _ in range(draw(st.integers(1, 3))):
-        name = draw(st.sampled_from(sorted(n for n, c in files.items() if isinstance(c, str))))
+        name = draw(st.sampled_from(names))
         lines = files[name].split("\n")
         at = draw(st.integers(0, len(lines) - 1))
         operation = draw(
@@ -399,7 +401,7 @@ def mutations(draw) -> dict[str, str | bytes]:
             )
         files[name] = "\n".join(lines)
     if draw(st.integers(0, 9)) == 0:
-        name = draw(st.sampled_from(sorted(n for n, c in files.items() if isinstance(c, str))))
+        name = draw(st.sampled_from(names))
         files[name] = files[name].encode(draw(st.sampled_from(["utf-16", "latin-1", "cp1252"])), "replace")
     return files
 
@@ -553,3 +555,60 @@ def test_valid_generated_courses_pass_olxcleaner(files):
         for run in compilation.runs:
             olx = write_files(Path(tmp) / "olx" / run.run_id, run.tree.files)
             assert olxcleaner_errors(olx) == [], compilation.diagnostics.format(folder)
+
+
+# The base course, built in English and French, as a country variant that replaces, adds and removes.
+MULTILINGUAL_VARIANT = course_files(
+    {
+        COURSE: Edit(
+            "language: en\n",
+            "language: en\nlanguages: [en, fr]\nvariants: [examplia]\njurisdiction:\n  country: Base\n"
+            "  statute: the Act\n",
+        ),
+        "variants/examplia/variant.yaml": (
+            "title: Examplia\njurisdiction:\n  country: Examplia\nlanguages: [en, fr]\n"
+            "replace:\n  lessons:\n    - id: welcome\n      file: lessons/welcome.md\n"
+            "  modules: [{id: practice, folder: modules/practice}]\n"
+            "add:\n  lessons:\n    - file: lessons/local.md\n      module: basics\n      after: welcome\n"
+            "  units: [{file: units/form.md, lesson: seizure, after: seizure-sealing}]\n"
+            "remove:\n  units: [seizure-naming]\n"
+        ),
+        "variants/examplia/lessons/welcome.md": (
+            "---\nid: welcome\ntitle: Welcome to {{ jurisdiction.country }}\ngraded: Knowledge check\n---\n\n"
+            "## Scope {#welcome-scope}\n\nUnder {{ jurisdiction.statute }}: see "
+            "[seizure](../../../modules/01-basics/02-seizure.md).\n\n"
+            "```quiz\nid: welcome-q1\ntype: single\nquestion: Who signs in {{ jurisdiction.country }}?\n"
+            "choices:\n  - text: The officer\n    correct: true\n  - text: Nobody\n```\n"
+        ),
+        "variants/examplia/lessons/local.md": "---\nid: local\ntitle: Local practice\n---\n\n## Local {#local-main}\n\nText.\n",
+        "variants/examplia/units/form.md": "## The form {#seizure-form}\n\nFill in the form.\n",
+        "variants/examplia/modules/practice/module.yaml": "id: practice\ntitle: Practice in Examplia\n",
+        "variants/examplia/modules/practice/01-exam.md": (
+            "---\nid: exam\ntitle: Final exam\ngraded: Final exam\n---\n\n## Exam {#exam-main}\n\n"
+            "```quiz\nid: exam-q1\ntype: text\nquestion: Prefix?\nanswer: EX\n```\n"
+        ),
+        "locale/fr.po": (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            'msgctxt "lesson:welcome"\nmsgid "Welcome"\nmsgstr "Bienvenue"\n\n'
+            'msgctxt "unit:seizure-sealing"\nmsgid "Sealing the bag"\nmsgstr "Sceller le sac"\n'
+        ),
+        "locale/fr/static/images/diagram.png": PNG,
+    }
+)
+
+
+def test_the_multilingual_variant_course_compiles_without_errors():
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_files(Path(tmp) / "course", MULTILINGUAL_VARIANT).resolve()
+        compilation = compile_matrix(folder)
+        assert not compilation.diagnostics.errors, compilation.diagnostics.format(folder)
+        assert len(compilation.runs) == 2  # examplia in en and fr
+        check_compilation(folder, compilation)
+
+
+@settings(SETTINGS, max_examples=40)
+@given(mutations(MULTILINGUAL_VARIANT, ("course.yaml", "variants/", "locale/")))
+def test_edits_to_variants_and_translations_give_diagnostics_not_exceptions(files):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_files(Path(tmp) / "course", files).resolve()
+        check_compilation(folder, compile_matrix(folder))
