@@ -31,6 +31,7 @@ from .text import read_text
 from .yamlfile import load_yaml_file, load_yaml_text
 
 COURSE_FILE = "course.yaml"
+BASE = "base"
 MODULE_FILE = "module.yaml"
 
 
@@ -76,7 +77,10 @@ def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
         source=source,
     )
     course.languages = _languages(course.language, data.get("languages"))
-    course.variants = [str(v) for v in data.get("variants") or [] if isinstance(v, str)]
+    # "base" in the list builds the course without any variant, beside the variants
+    course.variants = [
+        ("" if v == BASE else str(v)) for v in data.get("variants") or [] if isinstance(v, str)
+    ]
     course.jurisdiction = data.get("jurisdiction") if isinstance(data.get("jurisdiction"), dict) else {}
     outline = data.get("outline") or []
     if isinstance(outline, list):

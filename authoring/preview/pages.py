@@ -66,9 +66,17 @@ class PageRenderer:
     """Renders the pages of one build. ``xblock`` renders an inline custom XBlock's element."""
 
     def __init__(
-        self, files: dict[str, bytes], outline: Outline, target: Target, state: PageState, xblock=None
+        self,
+        files: dict[str, bytes],
+        outline: Outline,
+        target: Target,
+        state: PageState,
+        xblock=None,
+        setup: str = "",
     ):
         self.files = files
+        self.resources: list[str] = []  # the XBlocks' scripts and styles, once each
+        self.setup = setup  # what the XBlock runtime's scripts need first
         self.outline = outline
         self.target = target
         self.state = state
@@ -136,7 +144,8 @@ class PageRenderer:
             f"{self._navigation(current)}\n"
             f'<main id="main" tabindex="-1">\n{self._diagnostics()}\n{main}\n</main>\n'
             "</div>\n"
-            "<footer><p>Benchbook preview — what learners will see once the package is imported. "
+            + (self.setup + "\n" + "\n".join(self.resources) + "\n" if self.resources else "")
+            + "<footer><p>Benchbook preview — what learners will see once the package is imported. "
             "Discussions and grades live on Open edX only.</p></footer>\n"
             "</body>\n</html>\n"
         )
@@ -262,7 +271,8 @@ class PageRenderer:
                 "<p>A discussion forum appears here on Open edX (not in the preview).</p></div>"
             )
         if tag in XBLOCK_TAGS:
-            return f'<div class="block block-xblock" id="{escape(url_name)}">{self.xblock(element, url_name)}</div>'
+            body = self.xblock(element, url_name, self.resources)
+            return f'<div class="block block-xblock" id="{escape(url_name)}">{body}</div>'
         if tag == "openassessment":
             title = escape(element.get("display_name") or "Written reasons")
             prompt = "".join(element.xpath(".//prompt//text()"))[:500]
@@ -366,7 +376,7 @@ def render_problem(problem: Problem, query: str) -> str:
     )
 
 
-def placeholder_xblock(element: etree._Element, url_name: str) -> str:
+def placeholder_xblock(element: etree._Element, url_name: str, resources: list[str] | None = None) -> str:
     title = escape(element.get("display_name") or url_name)
     kind = "Evidence-handling scenario" if element.tag == "evidence_scenario" else "Mock adjudication"
     return (

@@ -126,8 +126,13 @@ class Preview:
                 return build, None
             files = build.files
             outline = self.outline(build)
-        xblock = self.xblocks.renderer(target) if self.xblocks else None
-        return build, PageRenderer(files, outline, target, state, xblock)
+        if self.xblocks:
+            from .xblocks import page_setup
+
+            return build, PageRenderer(
+                files, outline, target, state, self.xblocks.renderer(target), page_setup()
+            )
+        return build, PageRenderer(files, outline, target, state)
 
     def reset(self) -> None:
         self.learner = Learner()
@@ -366,7 +371,14 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _send_html(self, status: HTTPStatus, html: str) -> None:
-        self._send(status, html.encode("utf-8"), "text/html; charset=utf-8")
+        headers = {}
+        if self.preview.xblocks:  # the blocks' handlers are Django views: they want a CSRF token
+            from .xblocks import csrf_cookie
+
+            cookie = csrf_cookie(self.headers.get("Cookie"))
+            if cookie:
+                headers["Set-Cookie"] = cookie
+        self._send(status, html.encode("utf-8"), "text/html; charset=utf-8", headers)
 
     def _send_json(self, data: dict) -> None:
         self._send(HTTPStatus.OK, json.dumps(data).encode(), "application/json")

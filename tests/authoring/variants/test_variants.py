@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from benchbook.authoring.cli import main
-from benchbook.authoring.pipeline import compile_course
+from benchbook.authoring.pipeline import compile_course, compile_matrix
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "courses" / "multilingual"
 
@@ -98,3 +98,16 @@ def test_variant_diff_reports_facts_outline_and_texts(course, tmp_path):
     assert "- removed unit procedure-general: Procedure in general" in report
     assert "- added unit procedure-examplia: Procedure in Examplia" in report
     assert "+Trafficking is an offence under the Examplia Drugs Act 2020." in report
+
+
+def test_base_in_the_variant_list_builds_the_course_as_written_too(course):
+    course_yaml = course / "course.yaml"
+    course_yaml.write_text(
+        course_yaml.read_text().replace("variants: [examplia]", "variants: [base, examplia]")
+    )
+    compilation = compile_matrix(course, languages=("en",))
+    assert [run.run_id for run in compilation.runs] == ["2026_T1_en", "2026_T1_examplia_en"]
+    assert [run.archive_name for run in compilation.runs] == [
+        "BENCH-LANG101-2026_T1-en.tar.gz",
+        "BENCH-LANG101-2026_T1-examplia-en.tar.gz",
+    ]
