@@ -40,6 +40,7 @@ from .coursefactory import (
     WELCOME_MD,
     Change,
     Edit,
+    Edits,
     course_files,
     line_of,
     write_course,
@@ -1846,3 +1847,27 @@ def test_a_variant_that_replaces_a_linked_lesson_keeps_the_links(tmp_path: Path)
     html = variant_runs[0].tree.files["html/welcome-scope-text.html"].decode()
     assert 'href="/jump_to_id/seizure"' in html
     assert 'href="/jump_to_id/seizure-sealing"' in html
+
+
+def test_json_file_field_is_the_whole_path_even_with_a_colon_in_a_file_name(tmp_path: Path):
+    """``file`` is the path itself, not the text before the first ':' of ``path:line:col``."""
+    name = "modules/01-basics/02-seizure: part 1.md"
+    files = course_files(
+        {
+            BASICS: Edit("  - 02-seizure.md", '  - "02-seizure: part 1.md"'),
+            WELCOME: Edits(
+                (
+                    Edit("](02-seizure.md)", "](<02-seizure: part 1.md>)"),
+                    Edit("](02-seizure.md#seizure-sealing)", "](<02-seizure: part 1.md#seizure-sealing>)"),
+                )
+            ),
+        }
+    )
+    files[name] = files.pop(SEIZURE).replace("answer: 2\n", "answer: two\n")
+    write_files(tmp_path / "course", files)
+    result = invoke("check", "--format", "json", "course", cwd=tmp_path)
+    assert result.exit_code == 1, output_of(result)
+    (item,) = json.loads(result.stdout)
+    assert item["message"] == "quiz 'seizure-q1': answer 'two' is not a number"
+    assert item["file"] == str(Path("course") / name)
+    assert item["line"] == line_of(SEIZURE_MD, "answer: 2")
