@@ -70,7 +70,7 @@ class Preview:
         if self._declared is None:
             course = load_course(self.folder, Diagnostics())
             languages = list(course.languages) if course else []
-            variants = list(course.variants) if course else []
+            variants = [v for v in course.variants if v] if course else []  # "" is the base course
             if course is not None:
                 self.source_language = course.language
                 if not languages:
