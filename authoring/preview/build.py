@@ -37,6 +37,7 @@ from ..validate.course import validate_course
 from ..write.olx import _Writer
 
 ALL = "*"  # every page changed
+MAX_CACHE = 100_000  # rendered Markdown texts kept between fast rebuilds
 IGNORED_PARTS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "dist", ".benchbook"}
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".part", ".crdownload")
 
@@ -185,6 +186,8 @@ class PreviewBuild:
         if checking.errors:
             return None
         rendering = Diagnostics()
+        if len(self.cache) > MAX_CACHE:  # renders of every past edit: start afresh now and then
+            self.cache.clear()
         run = copy.copy(rendered.runs[0])  # the preview shows the first run, as compile_course's first
         run.id = self.run_id
         context = RenderContext(rendered, rendering, rendered.language, self.cache)

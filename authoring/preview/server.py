@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import threading
+import time
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -62,6 +63,7 @@ class Preview:
         self._outlines: dict[tuple[str, str], tuple[int, Outline]] = {}
         self._declared: tuple[list[str], list[str]] | None = None
         self.source_language = ""
+        self.last_used: dict[tuple[str, str], float] = {}
 
     # Builds -----------------------------------------------------------------------------------
 
@@ -91,6 +93,7 @@ class Preview:
 
     def build_for(self, target: Target) -> PreviewBuild:
         key = (target.language, target.variant)
+        self.last_used[key] = time.monotonic()
         with self.lock:
             build = self.builds.get(key)
             if build is None:
@@ -112,8 +115,10 @@ class Preview:
     def on_change(self, changed: set[Path]) -> list:
         """Called by the watcher: rebuild every build that exists."""
         self._declared = None if any(p.name == "course.yaml" for p in changed) else self._declared
-        with self.lock:
-            builds = list(self.builds.values())
+        with self.lock:  # the language and variant looked at last first: its page reloads soonest
+            builds = sorted(
+                self.builds.values(), key=lambda b: -self.last_used.get((b.language, b.variant), 0)
+            )
         return [update for build in builds if (update := build.apply(changed)) is not None]
 
     def renderer(self, target: Target) -> tuple[PreviewBuild, PageRenderer | None]:
