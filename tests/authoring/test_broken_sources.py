@@ -1871,3 +1871,29 @@ def test_json_file_field_is_the_whole_path_even_with_a_colon_in_a_file_name(tmp_
     assert item["message"] == "quiz 'seizure-q1': answer 'two' is not a number"
     assert item["file"] == str(Path("course") / name)
     assert item["line"] == line_of(SEIZURE_MD, "answer: 2")
+
+
+def test_yaml_merge_keys_work_or_are_explained_plainly(tmp_path: Path):
+    """``<<: *anchor`` is standard YAML (PyYAML's safe loader merges it): the course should compile
+    with both runs — or, if merge keys are refused, say so in words, not with a YAML tag URI and a
+    hint about a '!' tag the trainer never wrote."""
+    merged = "  - &first\n    id: 2027_T1\n    start: 2027-01-15\n    end: 2027-06-30\n  - <<: *first\n    id: 2027_T2\n"
+    folder = write_course(tmp_path / "course", {COURSE: Edit(RUN_BLOCK, merged)}).resolve()
+    compilation = compile_quietly(folder)
+    if not compilation.diagnostics.errors:
+        assert [run.run_id for run in compilation.runs] == ["2027_T1", "2027_T2"]
+        return
+    (error,) = compilation.diagnostics.errors
+    assert error.position.line == line_of(COURSE_YAML.replace(RUN_BLOCK, merged), "<<: *first")
+    assert "tag:yaml.org" not in error.message and "'!'" not in error.hint, error.format(folder)
+
+
+def test_a_link_to_a_page_of_a_pdf_keeps_its_fragment(tmp_path: Path):
+    """``exhibit.pdf#page=2`` opens the PDF at page 2: the published link keeps ``#page=2``."""
+    folder = write_course(
+        tmp_path / "course", {WELCOME: Edit("exhibit.pdf)", "exhibit.pdf#page=2)")}
+    ).resolve()
+    compilation = compile_quietly(folder)
+    assert not compilation.diagnostics.items, compilation.diagnostics.format(folder)
+    html = compilation.runs[0].tree.files["html/welcome-scope-text.html"].decode()
+    assert 'href="/static/files_exhibit.pdf#page=2"' in html, html
