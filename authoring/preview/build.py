@@ -31,7 +31,7 @@ from ..diagnostics import Diagnostics
 from ..i18n.localize import localized_course
 from ..load.course import load_lesson
 from ..model import Course, Lesson
-from ..pipeline import compile_course, course_for_variant
+from ..pipeline import Compilation, compile_course, course_for_variant
 from ..render.context import RenderCache, RenderContext
 from ..validate.course import validate_course
 from ..write.olx import _Writer
@@ -121,7 +121,16 @@ class PreviewBuild:
     def build(self) -> Update:
         """Compile the whole course (as ``benchbook build`` does) and keep it if it has no error."""
         started = time.perf_counter()
-        compilation = compile_course(self.folder, self.language or None, self.variant or None)
+        try:
+            compilation = compile_course(self.folder, self.language or None, self.variant or None)
+        except Exception as exc:  # a bug in Benchbook: say so in the page, keep the last good render
+            failed = Diagnostics()
+            failed.error(
+                f"internal error: {type(exc).__name__}: {exc}",
+                hint="this is a bug in Benchbook, not in your course: `benchbook check` with "
+                "BENCHBOOK_DEBUG=1 shows the traceback to report",
+            )
+            compilation = Compilation(None, failed)
         with self.lock:
             self.diagnostics = compilation.diagnostics
             if not compilation.diagnostics.errors and compilation.runs:
@@ -142,7 +151,10 @@ class PreviewBuild:
             if todo.full or not self.ok or not self.files:
                 return self.build()
             started = time.perf_counter()
-            pages = self._rebuild_lessons(todo.lessons)
+            try:
+                pages = self._rebuild_lessons(todo.lessons)
+            except Exception:  # whatever went wrong, the full build reports it as the CLI does
+                pages = None
             if pages is None:
                 return self.build()
             return self._updated(pages, started, full=False)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -160,7 +161,11 @@ def watch(preview: Preview, ready: threading.Event | None = None, on_update=None
         raise_interrupt=False,
     ):
         paths = {Path(path) for _, path in changes}
-        updates = preview.on_change(paths)
+        try:
+            updates = preview.on_change(paths)
+        except Exception as exc:  # never let one bad rebuild stop the watching
+            print(f"benchbook preview: rebuild failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
         if on_update:
             on_update(updates)
 

@@ -124,3 +124,16 @@ def test_another_language_and_variant(multilingual_course):
     assert update.ok and not update.full
     expected = compile_course(multilingual_course, "ar", "examplia").runs[0].tree.files
     assert build.files == expected
+
+
+def test_a_compiler_crash_is_shown_as_an_internal_error_and_keeps_the_render(complete_course, monkeypatch):
+    build = built(complete_course)
+    good = dict(build.files)
+
+    def crash(*args, **kwargs):
+        raise FileNotFoundError("authoring.schema.json")
+
+    monkeypatch.setattr("benchbook.authoring.preview.build.compile_course", crash)
+    update = build.apply({complete_course / "course.yaml"})
+    assert not update.ok and build.files == good
+    assert "internal error: FileNotFoundError: authoring.schema.json" in build.diagnostics.format()
