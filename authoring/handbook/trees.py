@@ -121,6 +121,17 @@ def scenario_html(ref: str, data: dict, md: Markdown) -> str:
         image = node.get("image")
         if isinstance(image, dict) and image.get("alt"):
             parts.append(f'<p class="image-note">[Image: {escape(str(image["alt"]))}]</p>')
+        exhibit = node.get("exhibit")
+        if isinstance(exhibit, dict):
+            name_ = escape(str(exhibit.get("title") or ""))
+            file_note = (
+                f' <span class="file-name">[file: {escape(str(exhibit["file"]))}]</span>'
+                if exhibit.get("file")
+                else ""
+            )
+            parts.append(
+                f'<div class="exhibit"><p class="label">Exhibit: {name_}{file_note}</p>{md(exhibit.get("body") or "")}</div>'
+            )
         choices = _items(node.get("choices"))
         if choices:
             parts.append('<ol class="choices" type="a">')
@@ -154,7 +165,7 @@ def scenario_html(ref: str, data: dict, md: Markdown) -> str:
                     parts.append(f'<div class="coaching"><strong>Why:</strong> {md(coaching)}</div>')
                 parts.append("</li>")
             parts.append("</ol>")
-        known = {"id", "title", "band", "choices", "image", *STEP_TEXT, "debrief"}
+        known = {"id", "title", "band", "choices", "image", "exhibit", *STEP_TEXT, "debrief"}
         parts.append(_rest(node, known, md))
         parts.append("</li>")
     parts.append("</ol>")

@@ -106,6 +106,7 @@ SCENARIO = {
             "id": "arrival",
             "title": "Arrival",
             "narrative": "White powder on a bench.",
+            "exhibit": {"title": "Seizure form", "body": "Signed at 10:40."},
             "choices": [
                 {
                     "id": "ppe",
@@ -145,6 +146,8 @@ def test_a_scenario_reads_as_a_decision_tree():
         "Nobody is exposed.",
         "Treat unknown powders",
         "critical error",
+        "Exhibit: Seizure form",
+        "Signed at 10:40.",
         "Outcome: pass",
     ):
         assert expected in text
