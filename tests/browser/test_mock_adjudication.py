@@ -1,0 +1,334 @@
+"""The mock_adjudication block in the workbench, driven by headless Chromium (mouse and keyboard only)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from playwright.sync_api import Page, expect
+
+from .conftest import axe_violations, csrf_token
+
+JUDGE, PROSECUTOR = 0, 1
+REASONS = (
+    "The colour test is presumptive only and is admitted for the grounds of the search. The GC-MS "
+    "certificate proves identity and the messages prove knowledge, so both counts are proved."
+)
+
+
+def open_case(
+    page: Page, workbench: str, scenario: int = JUDGE, student: str | None = None, route="scenario"
+):
+    """Open a scenario for a fresh learner; ``route="view"`` is the page without the workbench's debug panel."""
+    student = student or f"s-{uuid.uuid4().hex[:10]}"
+    page.goto(f"{workbench}/{route}/mock_adjudication.{scenario}/?student={student}")
+    block = page.locator(".xblock-v1[data-block-type=mock_adjudication]")
+    expect(block.locator("[data-role=heading]")).to_be_visible()
+    return block, student
+
+
+def heading(block):
+    return block.locator("[data-role=heading]")
+
+
+def save(block):
+    block.locator("[data-role=save]").click()
+
+
+def group(block, name):
+    return block.get_by_role("group", name=re.compile(re.escape(name)))
+
+
+def answer_judge_with_mouse(block, page, role=JUDGE):
+    """Play every phase with clicks, giving the key's answers; returns nothing, asserts each step."""
+    words = LABELS[role]
+    expect(heading(block)).to_have_text("Step 1 of 6: Case file")
+    expect(block.get_by_role("img", name=re.compile("loudspeaker"))).to_have_count(1)
+    save(block)
+    expect(heading(block)).to_have_text("Step 2 of 6: Admissibility")
+    expect(heading(block)).to_be_focused()
+    group(block, "x2").get_by_label(words["admit_limited"], exact=True).check()
+    group(block, "x2").get_by_label("Reason").fill("Presumptive only; grounds for the search.")
+    group(block, "x3").get_by_label(words["admit"], exact=True).check()
+    group(block, "x6").get_by_label(words["admit"], exact=True).check()
+    save(block)
+    expect(heading(block)).to_have_text("Step 3 of 6: Weighing the evidence")
+    for element, exhibit in SUPPORTS:
+        block.locator(f"[data-element={element}][data-exhibit={exhibit}]").check()
+    group(block, "count: Importation").get_by_label("Yes").check()
+    group(block, "count: Possession").get_by_label("Yes").check()
+    save(block)
+    expect(heading(block)).to_have_text("Step 4 of 6: Verdict and sentence")
+    group(block, "count: Importation").get_by_label(words["guilty"], exact=True).check()
+    group(block, "count: Possession").get_by_label(words["guilty"], exact=True).check()
+    block.get_by_label("Sentence (months)").fill("72")
+    for label in ("Many doses", "Sophisticated concealment", "No previous convictions"):
+        block.get_by_label(re.compile(label)).check()
+    save(block)
+    expect(heading(block)).to_have_text("Step 5 of 6: Written reasons")
+    expect(block.locator(".ma-rubric")).to_contain_text(
+        "Structure of reasons"
+    )  # rubric visible while writing
+    block.get_by_label("Your reasons").fill(REASONS)
+    expect(block.locator(".ma-count")).to_contain_text("30 words")
+    save(block)
+    expect(heading(block)).to_have_text("Step 6 of 6: Assessment")
+    expect(block.locator(".ma-compare")).to_contain_text("Model judgment")
+    expect(block.locator(".ma-learner")).to_have_text(REASONS)
+    group(block, "Structure of reasons").get_by_label(re.compile("^Complete")).check()
+    group(block, "Knowledge of the substance").get_by_label(re.compile("^Reasoned")).check()
+    save(block)
+    expect(block.locator("[data-role=score]")).to_have_text("Score: 30 of 30")
+    expect(block.locator(".ma-calibration")).to_contain_text("matches the expert")
+
+
+LABELS = {
+    JUDGE: {"admit": "Admit", "admit_limited": "Admit with limited weight", "guilty": "Guilty"},
+    PROSECUTOR: {
+        "admit": "Tender",
+        "admit_limited": "Tender for a limited purpose",
+        "guilty": "Proceed on this count",
+    },
+}
+SUPPORTS = [("c1e1", "x1"), ("c1e2", "x4"), ("c1e2", "x5"), ("c1e3", "x6"), ("c2e1", "x4"), ("c2e2", "x6")]
+
+
+def test_full_judge_run_with_the_mouse(workbench, page, outside_requests):
+    block, _ = open_case(page, workbench)
+    expect(block.locator(".ma-intro")).to_contain_text("You sit as the judge")
+    answer_judge_with_mouse(block, page)
+    assert outside_requests == []
+
+
+def test_full_prosecutor_run_with_the_mouse(workbench, page, outside_requests):
+    block, _ = open_case(page, workbench, PROSECUTOR)
+    expect(block.locator(".ma-intro")).to_contain_text("You act for the prosecution")
+    answer_judge_with_mouse(block, page, PROSECUTOR)
+    assert outside_requests == []
+
+
+def focus_next(page, predicate: str, limit: int = 80) -> None:
+    """Press Tab until document.activeElement satisfies the JS *predicate* (of `e`)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const e = document.activeElement; return !!({predicate}); }})()"):
+            return
+    raise AssertionError(f"Tab never reached an element where {predicate}")
+
+
+def radio(name_part: str, value: str) -> str:
+    return f"e.type === 'radio' && e.name.includes('{name_part}') && e.value === '{value}'"
+
+
+def choose(page, name_part: str, value: str) -> None:
+    """Keyboard-only radio choice: Tab into the group, arrow to the value (arrows select)."""
+    focus_next(page, f"e.type === 'radio' && e.name.includes('{name_part}')")
+    for _ in range(6):
+        if page.evaluate("document.activeElement.value") == value:
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked && document.activeElement.value") == value
+
+
+def press_save(page) -> None:
+    focus_next(page, "e.dataset && e.dataset.role === 'save'")
+    page.keyboard.press("Enter")
+
+
+def test_full_judge_run_keyboard_only(workbench, page, outside_requests):
+    block, _ = open_case(page, workbench)
+    press_save(page)
+    expect(heading(block)).to_be_focused()
+    expect(heading(block)).to_have_text("Step 2 of 6: Admissibility")
+    choose(page, "r-x2", "admit_limited")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Presumptive only.")
+    choose(page, "r-x3", "admit")
+    choose(page, "r-x6", "admit")
+    press_save(page)
+    expect(heading(block)).to_have_text("Step 3 of 6: Weighing the evidence")
+    expect(heading(block)).to_be_focused()
+    for element, exhibit in SUPPORTS:
+        focus_next(
+            page, f"e.dataset && e.dataset.element === '{element}' && e.dataset.exhibit === '{exhibit}'"
+        )
+        page.keyboard.press("Space")
+    choose(page, "p-c1", "yes")
+    choose(page, "p-c2", "yes")
+    press_save(page)
+    expect(heading(block)).to_have_text("Step 4 of 6: Verdict and sentence")
+    choose(page, "v-c1", "guilty")
+    choose(page, "v-c2", "guilty")
+    focus_next(page, "e.type === 'number'")
+    page.keyboard.type("72")
+    for factor in ("agg_quantity", "agg_concealment", "mit_record"):
+        focus_next(page, f"e.dataset && e.dataset.factor === '{factor}'")
+        page.keyboard.press("Space")
+    press_save(page)
+    expect(heading(block)).to_have_text("Step 5 of 6: Written reasons")
+    focus_next(page, "e.tagName === 'TEXTAREA'")
+    page.keyboard.type(REASONS)
+    press_save(page)
+    expect(heading(block)).to_have_text("Step 6 of 6: Assessment")
+    expect(heading(block)).to_be_focused()
+    choose(page, "c-structure", "complete")
+    choose(page, "c-knowledge", "reasoned")
+    press_save(page)
+    expect(block.locator("[data-role=score]")).to_have_text("Score: 30 of 30")
+    assert outside_requests == []
+
+
+def test_prosecutor_keyboard_only_reaches_every_control(workbench, page):
+    block, _ = open_case(page, workbench, PROSECUTOR)
+    press_save(page)
+    choose(page, "r-x2", "exclude")
+    choose(page, "r-x3", "admit")
+    choose(page, "r-x6", "admit_limited")
+    press_save(page)
+    expect(heading(block)).to_have_text("Step 3 of 6: Weighing the evidence")
+    # x2 was withdrawn: its column is gone from the matrix
+    expect(block.locator("[data-exhibit=x2]")).to_have_count(0)
+    focus_next(page, "e.dataset && e.dataset.element === 'c1e1' && e.dataset.exhibit === 'x1'")
+    page.keyboard.press("Space")
+    choose(page, "p-c1", "yes")
+    choose(page, "p-c2", "no")
+    press_save(page)
+    choose(page, "v-c1", "guilty")
+    choose(page, "v-c2", "not_guilty")
+    focus_next(page, "e.type === 'number'")
+    page.keyboard.type("60")
+    press_save(page)
+    expect(heading(block)).to_have_text("Step 5 of 6: Written reasons")
+    expect(block.locator(".ma-step[data-phase=verdict]")).to_be_enabled()
+
+
+def test_back_and_resume_after_reload(workbench, page):
+    block, _ = open_case(page, workbench)
+    save(block)
+    group(block, "x2").get_by_label("Exclude").check()
+    group(block, "x3").get_by_label("Admit", exact=True).check()
+    group(block, "x6").get_by_label("Admit", exact=True).check()
+    save(block)
+    block.locator("[data-element=c1e1][data-exhibit=x1]").check()
+    group(block, "count: Importation").get_by_label("Yes").check()
+    group(block, "count: Possession").get_by_label("No").check()
+    save(block)
+    expect(heading(block)).to_have_text("Step 4 of 6: Verdict and sentence")
+    page.reload()
+    block = page.locator(".xblock-v1[data-block-type=mock_adjudication]")
+    expect(heading(block)).to_have_text("Step 4 of 6: Verdict and sentence")
+    block.locator("[data-role=back]").click()
+    expect(heading(block)).to_have_text("Step 3 of 6: Weighing the evidence")
+    expect(block.locator("[data-element=c1e1][data-exhibit=x1]")).to_be_checked()
+    expect(group(block, "count: Possession").get_by_label("No")).to_be_checked()
+    block.locator(".ma-step[data-phase=admissibility]").click()
+    expect(group(block, "x2").get_by_label("Exclude")).to_be_checked()
+    # phases not reached yet cannot be opened
+    expect(block.locator(".ma-step[data-phase=reasons]")).to_be_disabled()
+
+
+def test_reasons_with_markup_are_shown_as_text(workbench, page):
+    attack = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script></script><b>bold</b> '
+    block, _ = open_case(page, workbench)
+    save(block)
+    for x, label in (("x2", "Admit with limited weight"), ("x3", "Admit"), ("x6", "Admit")):
+        group(block, x).get_by_label(label, exact=True).check()
+    group(block, "x2").get_by_label("Reason").fill(attack)
+    save(block)
+    group(block, "count: Importation").get_by_label("Yes").check()
+    group(block, "count: Possession").get_by_label("Yes").check()
+    save(block)
+    group(block, "count: Importation").get_by_label("Guilty", exact=True).check()
+    group(block, "count: Possession").get_by_label("Guilty", exact=True).check()
+    block.get_by_label("Sentence (months)").fill("70")
+    save(block)
+    block.get_by_label("Your reasons").fill(attack + REASONS)
+    save(block)
+    expect(block.locator(".ma-learner")).to_have_text(attack + REASONS)
+    expect(block.locator(".ma-learner img, .ma-learner script, .ma-learner b")).to_have_count(0)
+    page.reload()
+    block = page.locator(".xblock-v1[data-block-type=mock_adjudication]")
+    expect(block.locator(".ma-learner")).to_have_text(attack + REASONS)
+    assert page.evaluate("window.__xss") is None
+
+
+def test_refused_input_keeps_the_page_and_says_why(workbench, page):
+    block, _ = open_case(page, workbench)
+    save(block)
+    save(block)  # nothing chosen
+    expect(block.locator("[data-role=live]")).to_contain_text("Not saved")
+    expect(heading(block)).to_have_text("Step 2 of 6: Admissibility")
+
+
+def test_handlers_need_csrf_and_refuse_hostile_input(workbench, page):
+    block, student = open_case(page, workbench)
+    usage = block.get_attribute("data-usage")
+    url = f"{workbench}/handler/{usage}/save_phase/?student={student}"
+    assert page.request.post(url, data="{}").status == 403
+    headers = {"X-CSRFToken": csrf_token(page), "Content-Type": "application/json"}
+    reply = page.request.post(url, data=b"{not json", headers=headers)
+    assert reply.status == 400 and reply.json()["error"] == "Invalid JSON"
+    reply = page.request.post(url, data='{"phase": "reasons", "answers": {"text": "x"}}', headers=headers)
+    assert reply.status == 400 and "not open yet" in reply.json()["error"]
+    page.reload()
+    expect(heading(block)).to_have_text("Step 1 of 6: Case file")
+
+
+def test_axe_finds_nothing_in_any_phase(workbench, page):
+    block, _ = open_case(page, workbench)
+    assert axe_violations(page, ".xblock-v1") == []
+    save(block)
+    assert axe_violations(page, ".xblock-v1") == []
+    for x, label in (("x2", "Admit with limited weight"), ("x3", "Admit"), ("x6", "Admit")):
+        group(block, x).get_by_label(label, exact=True).check()
+    save(block)
+    assert axe_violations(page, ".xblock-v1") == []
+    group(block, "count: Importation").get_by_label("Yes").check()
+    group(block, "count: Possession").get_by_label("Yes").check()
+    save(block)
+    assert axe_violations(page, ".xblock-v1") == []
+    group(block, "count: Importation").get_by_label("Guilty", exact=True).check()
+    group(block, "count: Possession").get_by_label("Guilty", exact=True).check()
+    block.get_by_label("Sentence (months)").fill("70")
+    save(block)
+    assert axe_violations(page, ".xblock-v1") == []
+    block.get_by_label("Your reasons").fill(REASONS)
+    save(block)
+    assert axe_violations(page, ".xblock-v1") == []
+    group(block, "Structure of reasons").get_by_label(re.compile("^Partial")).check()
+    group(block, "Knowledge of the substance").get_by_label(re.compile("^Reasoned")).check()
+    save(block)
+    expect(block.locator("[data-role=score]")).to_be_visible()
+    assert axe_violations(page, ".xblock-v1") == []
+
+
+def test_usable_at_320_pixels(workbench, page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    block, _ = open_case(page, workbench)
+    save(block)
+    for x, label in (("x2", "Admit with limited weight"), ("x3", "Admit"), ("x6", "Admit")):
+        group(block, x).get_by_label(label, exact=True).check()
+    save(block)
+    expect(heading(block)).to_have_text("Step 3 of 6: Weighing the evidence")
+    # the workbench's own debug panel is wider than 320px; the block itself must not be
+    width, scroll, client = block.locator(".ma").evaluate(
+        "e => [e.getBoundingClientRect().right, e.scrollWidth, e.clientWidth]"
+    )
+    assert width <= 320 and scroll <= client
+    block.locator("[data-element=c2e2][data-exhibit=x6]").check()  # reachable inside the scroll region
+
+
+def test_studio_view_reports_errors_by_field(workbench, page):
+    page.goto(f"{workbench}/scenario/mock_adjudication.0/studio_view/?student=staff-{uuid.uuid4().hex[:6]}")
+    form = page.locator("[data-role=studio-form]")
+    form.get_by_label("Reasons: minimum words").fill("5000")
+    form.locator("[data-role=studio-save]").click()
+    expect(page.locator("[data-error=min_words]")).to_contain_text("is more than max_words")
+    expect(form.get_by_label("Reasons: minimum words")).to_have_attribute("aria-invalid", "true")
+
+
+def test_author_view_shows_the_key(workbench, page):
+    page.goto(f"{workbench}/scenario/mock_adjudication.0/author_view/")
+    expect(page.locator(".ma-author")).to_contain_text("ruling key: admit_limited")
+    expect(page.locator(".ma-author")).to_contain_text("No problems found.")
