@@ -758,6 +758,32 @@ CASES = [
         hint="relative to the file",
     ),
     Case(
+        "image-missing-two-runs-reported-once",
+        {
+            COURSE: Edit(
+                "grading:\n", "  - id: 2027_T2\n    start: 2027-09-01\n    end: 2027-12-01\ngrading:\n"
+            ),
+            WELCOME: Edit("diagram.png", "diagramm.png"),
+        },
+        WELCOME,
+        "diagramm.png",
+        "file not found: static/images/diagramm.png",
+        alone=True,
+        matrix=True,
+    ),
+    Case(
+        "image-missing-two-languages-reported-once",
+        {
+            COURSE: Edit("language: en\n", "language: en\nlanguages: [en, fr]\n"),
+            WELCOME: Edit("diagram.png", "diagramm.png"),
+        },
+        WELCOME,
+        "diagramm.png",
+        "file not found: static/images/diagramm.png",
+        alone=True,
+        matrix=True,
+    ),
+    Case(
         "image-no-alt-text",
         {WELCOME: Edit("![A sealed evidence bag]", "![]")},
         WELCOME,
