@@ -1,17 +1,22 @@
 """Property tests: whatever a course folder holds, the compiler answers with diagnostics, never a crash.
 
-Two generators:
+Generators:
 
 * ``courses()`` builds whole courses of random shape (modules → lessons → units → quizzes, videos,
-  prose with links and images), with values that are sometimes invalid: duplicate or malformed ids,
-  wrong types, bad dates, unknown keys, YAML special characters, unicode, unquoted text that breaks
-  the YAML;
-* ``mutations()`` takes the valid course of :mod:`tests.authoring.coursefactory` and inserts random
-  text (or bytes) at a random line of one of its files.
+  discussions, downloads, prose with links, images, tables and footnotes; pages, about page,
+  certificate), drawing each value from a good or a bad pool at a rate chosen per course — so some
+  courses are entirely valid and reach rendering, others are broken in many places: duplicate or
+  malformed ids, wrong types, bad dates, unknown keys, YAML special characters, unicode, control
+  characters, unquoted text that breaks the YAML;
+* ``mutations()`` takes a valid course (the one of :mod:`tests.authoring.coursefactory`, or the same
+  course as a bilingual country variant) and edits its files at random: lines inserted, deleted,
+  duplicated, re-indented or cut short, characters replaced, files re-encoded.
 
-For each, ``compile_course`` must return (no exception escapes it), every diagnostic must say which
-file of the course it is about, and a course without errors must give well-formed OLX: every XML
-file parses and every JSON file is strict JSON (no NaN or Infinity, which Open edX cannot read).
+Properties: ``compile_course`` / ``compile_matrix`` return (no exception escapes); every diagnostic
+names a file of the course and a line inside it; a course without errors gives well-formed OLX (XML
+parses, JSON is strict — no NaN — every pointer, ``/static/`` file and ``/jump_to_id/`` target exists,
+url_names are unique) that olxcleaner accepts; compiling twice gives the same bytes; a stray line in
+YAML is reported at that line. All examples are derandomized: a failure is a bug, never bad luck.
 """
 
 from __future__ import annotations
