@@ -4,10 +4,13 @@ Every case starts from the valid course in :mod:`tests.authoring.coursefactory`,
 asserts the diagnostic's severity, message, file and line (and hint, where the hint is what makes the
 message actionable). ``line`` is either a number or a piece of text: the line of the expected file
 that holds it (its ``occurrence``-th match), so the table reads like the source it describes.
+``absent`` lists follow-on messages that would mislead (a unit called empty because its quiz did not
+parse), ``alone`` says the mistake must give exactly one error.
 
-Most cases run the pipeline in-process; the CLI tests at the end run ``benchbook check`` on a
-sample of them (in-process with click's runner and as a real subprocess) for exit codes, JSON output
-and the absence of tracebacks.
+Each case runs twice: through ``compile_course`` (or ``compile_matrix`` for languages and variants)
+in-process, and through ``benchbook check`` with click's runner (exit 1, ``path:line:col`` printed,
+no traceback). The tests after the table cover the rest of the command line: JSON output, --strict,
+usage errors (exit 2), the real console script in a subprocess, and the internal-error safety net.
 """
 
 from __future__ import annotations
