@@ -219,7 +219,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
 
         The score is stored before publishing so ``get_score`` agrees with what the grades app hears.
         """
-        self.finished_paths = self.finished_paths + [list(map(list, self.path))]
+        self.finished_paths = [*self.finished_paths, list(map(list, self.path))]
         score = self.calculate_score()
         self.set_score(score)
         if in_course_context(self):

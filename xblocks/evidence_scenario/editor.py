@@ -57,7 +57,7 @@ def _field(uid: str, path: tuple, value: Any, gettext) -> str:
 def _fields(uid: str, data: dict, path: tuple, gettext) -> str:
     out = []
     for key, value in data.items():
-        here = path + (key,)
+        here = (*path, key)
         if isinstance(value, list):
             dotted = ".".join(str(p) for p in here)
             out.append(
@@ -68,7 +68,7 @@ def _fields(uid: str, data: dict, path: tuple, gettext) -> str:
                 name = gettext(SINGULAR.get(key, key))
                 ident = f" “{escape(str(item.get('id', '')))}”" if isinstance(item, dict) else ""
                 out.append(f'<fieldset class="es-item"><legend>{escape(name)} {i + 1}{ident}</legend>')
-                out.append(_fields(uid, item, here + (i,), gettext))
+                out.append(_fields(uid, item, (*here, i), gettext))
                 out.append("</fieldset>")
             out.append("</fieldset>")
         elif isinstance(value, dict):

@@ -264,7 +264,7 @@ class _Reader:
         if key not in data or data[key] is None:
             if required:
                 self.problems.append(
-                    error(f"{_where(path)}: '{key}' is missing", path + (key,), f"add '{key}:'")
+                    error(f"{_where(path)}: '{key}' is missing", (*path, key), f"add '{key}:'")
                 )
             return default
         value = data[key]
@@ -275,7 +275,7 @@ class _Reader:
             self.problems.append(
                 error(
                     f"{_where(path)}: '{key}' must be {names}, not {_kind_name(data[key])}",
-                    path + (key,),
+                    (*path, key),
                     f"write '{key}' as {names}",
                 )
             )
@@ -300,7 +300,7 @@ class _Reader:
         value = self._get(data, key, path, (list,), [], required)
         out = []
         for index, item in enumerate(value):
-            where = path + (key, index)
+            where = (*path, key, index)
             if isinstance(item, dict):
                 out.append((where, item))
             else:
@@ -365,7 +365,7 @@ class _Reader:
         )
         image = self.mapping(data, "image", path)
         if image is not None:
-            where = path + ("image",)
+            where = (*path, "image")
             step.image = Image(
                 src=self.text(image, "src", where, required=True),
                 alt=self.text(image, "alt", where),
@@ -373,7 +373,7 @@ class _Reader:
             )
         exhibit = self.mapping(data, "exhibit", path)
         if exhibit is not None:
-            where = path + ("exhibit",)
+            where = (*path, "exhibit")
             step.exhibit = Exhibit(
                 title=self.text(exhibit, "title", where, required=True),
                 body=self.markdown(exhibit, "body", where),

@@ -85,12 +85,12 @@ def validate(scenario: Scenario) -> list[Problem]:
     competency_ids: list[str] = []
     for i, c in enumerate(s.competencies):
         path = ("competencies", i)
-        _check_id(c.id, path + ("id",), f"competency #{i + 1}", add)
+        _check_id(c.id, (*path, "id"), f"competency #{i + 1}", add)
         if c.id in competency_ids:
-            add(error(f"competency id '{c.id}' is used twice", path + ("id",), "give each a unique id"))
+            add(error(f"competency id '{c.id}' is used twice", (*path, "id"), "give each a unique id"))
         competency_ids.append(c.id)
         if not c.label.strip():
-            add(error(f"competency '{c.id}' has no label", path + ("label",), "add 'label:'"))
+            add(error(f"competency '{c.id}' has no label", (*path, "label"), "add 'label:'"))
 
     node_ids: dict[str, tuple] = {}
     for kind, nodes in (("steps", s.steps), ("outcomes", s.outcomes)):
@@ -125,65 +125,61 @@ def validate(scenario: Scenario) -> list[Problem]:
     for i, step in enumerate(s.steps):
         where = f"step '{step.id}'"
         spath = ("steps", i)
-        _check_html(step.narrative, spath + ("narrative",), where, add)
+        _check_html(step.narrative, (*spath, "narrative"), where, add)
         if step.image is not None:
-            ipath = spath + ("image",)
+            ipath = (*spath, "image")
             if not step.image.src.strip():
-                add(
-                    error(f"{where}: the image has no src", ipath + ("src",), "write 'src: /static/file.jpg'")
-                )
+                add(error(f"{where}: the image has no src", (*ipath, "src"), "write 'src: /static/file.jpg'"))
             if not step.image.decorative and not step.image.alt.strip():
                 add(
                     error(
                         f"{where}: the image has no alt text",
-                        ipath + ("alt",),
+                        (*ipath, "alt"),
                         "describe what the image shows in 'alt:', or set 'decorative: true' if it adds nothing",
                     )
                 )
         if step.exhibit is not None:
-            epath = spath + ("exhibit",)
+            epath = (*spath, "exhibit")
             if not step.exhibit.title.strip():
-                add(error(f"{where}: the exhibit has no title", epath + ("title",), "add 'title:'"))
+                add(error(f"{where}: the exhibit has no title", (*epath, "title"), "add 'title:'"))
             if not step.exhibit.body and not step.exhibit.file:
                 add(error(f"{where}: the exhibit has neither body nor file", epath, "add 'body:' or 'file:'"))
-            _check_html(step.exhibit.body, epath + ("body",), where, add)
+            _check_html(step.exhibit.body, (*epath, "body"), where, add)
         if not step.choices:
-            add(error(f"{where} has no choices", spath + ("choices",), "add at least two choices"))
+            add(error(f"{where} has no choices", (*spath, "choices"), "add at least two choices"))
         elif len(step.choices) > MAX_CHOICES:
-            add(error(f"{where}: more than {MAX_CHOICES} choices", spath + ("choices",), "remove some"))
+            add(error(f"{where}: more than {MAX_CHOICES} choices", (*spath, "choices"), "remove some"))
         elif len(step.choices) == 1:
-            add(
-                warning(f"{where} has a single choice", spath + ("choices",), "a decision needs alternatives")
-            )
+            add(warning(f"{where} has a single choice", (*spath, "choices"), "a decision needs alternatives"))
         seen: set[str] = set()
         for j, c in enumerate(step.choices):
-            cpath = spath + ("choices", j)
+            cpath = (*spath, "choices", j)
             cwhere = f"{where}, choice '{c.id}'"
-            _check_id(c.id, cpath + ("id",), f"{where}, choice #{j + 1}", add)
+            _check_id(c.id, (*cpath, "id"), f"{where}, choice #{j + 1}", add)
             if c.id in seen:
-                add(error(f"{cwhere}: id used twice in this step", cpath + ("id",), "rename one of them"))
+                add(error(f"{cwhere}: id used twice in this step", (*cpath, "id"), "rename one of them"))
             seen.add(c.id)
             if not c.text.strip():
-                add(error(f"{cwhere}: no text", cpath + ("text",), "write what the learner would do"))
+                add(error(f"{cwhere}: no text", (*cpath, "text"), "write what the learner would do"))
             if len(c.text) > MAX_CHOICE_TEXT:
-                add(error(f"{cwhere}: text longer than {MAX_CHOICE_TEXT}", cpath + ("text",), "shorten it"))
+                add(error(f"{cwhere}: text longer than {MAX_CHOICE_TEXT}", (*cpath, "text"), "shorten it"))
             if c.goto not in node_ids:
                 add(
                     error(
                         f"{cwhere}: goto '{c.goto}' does not exist ({_known(node_ids)})",
-                        cpath + ("goto",),
+                        (*cpath, "goto"),
                         "point goto at a step or outcome id",
                     )
                 )
             elif c.goto == step.id:
-                add(error(f"{cwhere}: goto leads back to the same step", cpath + ("goto",), "go forward"))
+                add(error(f"{cwhere}: goto leads back to the same step", (*cpath, "goto"), "go forward"))
             if not isinstance(c.points, (int, float)) or isinstance(c.points, bool) or c.points < 0:
-                add(error(f"{cwhere}: points {c.points} must be ≥ 0", cpath + ("points",), "use 0 or more"))
+                add(error(f"{cwhere}: points {c.points} must be ≥ 0", (*cpath, "points"), "use 0 or more"))
             if c.competency and c.competency not in competency_ids:
                 add(
                     error(
                         f"{cwhere}: competency '{c.competency}' is not defined ({_known(competency_ids)})",
-                        cpath + ("competency",),
+                        (*cpath, "competency"),
                         "add it under 'competencies:' or fix the id",
                     )
                 )
@@ -191,20 +187,20 @@ def validate(scenario: Scenario) -> list[Problem]:
                 add(
                     warning(
                         f"{cwhere}: scores points but names no competency",
-                        cpath + ("competency",),
+                        (*cpath, "competency"),
                         "name a competency so the debrief can count it",
                     )
                 )
             if c.critical and c.points:
-                add(warning(f"{cwhere}: a critical error that scores points", cpath + ("points",), "use 0"))
-            _check_html(c.consequence, cpath + ("consequence",), cwhere, add)
-            _check_html(c.coaching, cpath + ("coaching",), cwhere, add)
+                add(warning(f"{cwhere}: a critical error that scores points", (*cpath, "points"), "use 0"))
+            _check_html(c.consequence, (*cpath, "consequence"), cwhere, add)
+            _check_html(c.coaching, (*cpath, "coaching"), cwhere, add)
         scoring = {c.competency for c in step.choices if c.points and c.competency}
         if len(scoring) > 1:
             add(
                 warning(
                     f"{where}: scoring choices name different competencies ({', '.join(sorted(scoring))})",
-                    spath + ("choices",),
+                    (*spath, "choices"),
                     "the debrief counts this step under its best choice's competency; keep one per step",
                 )
             )
@@ -236,7 +232,7 @@ def _graph_problems(s: Scenario, node_ids: dict[str, tuple]) -> list[Problem]:
                 continue
             if state.get(c.goto) == 1 and (node, c.id) not in reported:
                 reported.add((node, c.id))
-                loop = trail[trail.index(c.goto) :] + [node, c.goto] if c.goto in trail else [node, c.goto]
+                loop = [*trail[trail.index(c.goto) :], node, c.goto] if c.goto in trail else [node, c.goto]
                 problems.append(
                     error(
                         f"step '{node}', choice '{c.id}': goto '{c.goto}' makes a cycle ({' → '.join(loop)})",
@@ -245,7 +241,7 @@ def _graph_problems(s: Scenario, node_ids: dict[str, tuple]) -> list[Problem]:
                     )
                 )
             elif c.goto not in state:
-                visit(c.goto, trail + [node])
+                visit(c.goto, [*trail, node])
         state[node] = 2
 
     if s.start in steps:
