@@ -1094,6 +1094,45 @@ CASES = [
         "'answer' does not apply to a 'single' quiz",
     ),
     Case(
+        "quiz-feedback-unselected-on-single",
+        {
+            WELCOME: Edit(
+                "    feedback: Right.\n", "    feedback: Right.\n    feedback_unselected: You missed it.\n"
+            )
+        },
+        WELCOME,
+        "feedback_unselected:",
+        "'feedback_unselected' only applies to 'multiple' quizzes",
+    ),
+    Case(
+        "quiz-dropdown-option-on-two-lines",
+        {EXAM: Edit("  - text: The defendant\n", "  - text: |\n      The defendant\n      or the lawyer\n")},
+        EXAM,
+        "      The defendant",  # the text's first line
+        "a dropdown option must be one line",
+    ),
+    Case(
+        "quiz-also-on-numerical",
+        {SEIZURE: Edit("tolerance: 0\n", "tolerance: 0\nalso: [two]\n")},
+        SEIZURE,
+        "also: [two]",
+        "'also' applies to 'text' quizzes only",
+    ),
+    Case(
+        "quiz-max-attempts-zero",
+        {SEIZURE: Edit("tolerance: 0\n", "tolerance: 0\nmax_attempts: 0\n")},
+        SEIZURE,
+        "max_attempts: 0",
+        "'max_attempts' is 0",
+    ),
+    Case(
+        "file-download-outside-course",
+        {EXAM: Edit("file: ../../static/files/exhibit.pdf", "file: ../../../exhibit.pdf")},
+        EXAM,
+        "file: ../../../exhibit.pdf",
+        "file is outside the course folder",
+    ),
+    Case(
         "quiz-unknown-type",
         {WELCOME: Edit("type: single", "type: singel")},
         WELCOME,
