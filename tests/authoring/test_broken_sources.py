@@ -1711,14 +1711,24 @@ def test_build_exits_1_on_content_errors_and_writes_nothing(tmp_path: Path):
         (["check", "--format", "xml", "course"], "Invalid value for '--format'"),
         (["check", "--no-such-option", "course"], "No such option"),
         (["build", "no-such-folder"], "is not a course folder"),
+        (["build", "course", "--out", "a-file"], "a-file"),  # --out names a file, not a folder
     ],
-    ids=["missing-folder", "folder-without-course-yaml", "bad-format", "bad-option", "build-missing-folder"],
+    ids=[
+        "missing-folder",
+        "folder-without-course-yaml",
+        "bad-format",
+        "bad-option",
+        "build-missing-folder",
+        "out-is-a-file",
+    ],
 )
 def test_usage_errors_exit_2(args: list[str], expected: str, tmp_path: Path):
     write_course(tmp_path / "course")
     (tmp_path / "not-a-course").mkdir()
+    (tmp_path / "a-file").write_text("not a folder\n")
     result = invoke(*args, cwd=tmp_path)
     text = output_of(result)
+    assert_handled(result)
     assert result.exit_code == 2, text
     assert expected in text
     assert_no_traceback(text)
