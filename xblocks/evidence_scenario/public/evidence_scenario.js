@@ -46,9 +46,14 @@ function EvidenceScenarioBlock(runtime, element, args) {
 
   function post(handler, body) {
     if (busy) { return; }
+    var url;
+    try { url = runtime.handlerUrl(el, handler); } catch (e) {
+      say([node("p", { "class": "es-error" }, t("The server could not be reached. Please try again."))]);
+      return;
+    }
     busy = true;
     root.setAttribute("aria-busy", "true");
-    fetch(runtime.handlerUrl(el, handler), {
+    fetch(url, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() },
