@@ -279,3 +279,170 @@ def test_handbook_page_structure_in_a_screenshot(tmp_path, page, outside_request
     )
     assert breaks == ["page"] * len(sections)
     assert outside_requests == []
+
+
+# The custom XBlocks ------------------------------------------------------------------------------
+
+SCENARIO_YAML = """\
+title: Garage seizure
+start: arrival
+feedback_mode: immediate
+intro: You are the duty officer called to a rented garage.
+competencies:
+  - id: safety
+    label: Safe handling
+steps:
+  - id: arrival
+    title: Arrival at the scene
+    narrative: White powder on a bench; unlabelled containers.
+    choices:
+      - id: ppe
+        text: Withdraw and request PPE before handling anything
+        goto: sealing
+        points: 2
+        competency: safety
+        consequence: The hazmat team arrives; nobody is exposed.
+        feedback: Suspected synthetic opioids are treated as hazardous.
+      - id: open
+        text: Open a packet to run a colour test
+        goto: exposure
+        points: 0
+        competency: safety
+        critical: true
+        consequence: An officer feels dizzy and needs naloxone.
+        feedback: Never open unknown powders in the field.
+  - id: sealing
+    title: Packaging
+    narrative: The exhibits are ready to be packaged.
+    choices:
+      - id: seal
+        text: Seal, label and sign each bag
+        goto: admissible
+        points: 2
+        competency: safety
+        consequence: The bags are sealed and logged.
+        feedback: Sealed and signed bags show any later tampering.
+      - id: loose
+        text: Put everything in one unsealed box
+        goto: exposure
+        points: 0
+        competency: safety
+        consequence: The box is opened twice before the laboratory.
+        feedback: Unsealed exhibits cannot be shown to be intact.
+outcomes:
+  - id: admissible
+    title: Exhibits admissible
+    band: pass
+    narrative: Sealed, labelled and logged; the laboratory confirms the analogue.
+  - id: exposure
+    title: Exhibit compromised
+    band: fail
+    narrative: The exhibit is compromised.
+"""
+
+
+def plain(value):
+    """The sample case's HTML texts as plain text (course sources are Markdown)."""
+    if isinstance(value, str):
+        return re.sub(r"<[^>]+>", "", value)
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def xblock_course(tmp_path_factory, kind: str):
+    """The fixture course with a scenario or a case placed in its last lesson, served."""
+    import yaml
+
+    workdir = tmp_path_factory.mktemp(kind)
+    source = workdir / "complete"
+    shutil.copytree(FIXTURES / "complete", source)
+    if kind == "scenario":
+        (source / "scenarios").mkdir()
+        (source / "scenarios" / "garage.yaml").write_text(SCENARIO_YAML)
+        placement = "\n## At the scene {#final-scene}\n\n```scenario garage\n```\n"
+    else:
+        from tests.xblocks.mock_adjudication.sample import SAMPLE
+
+        (source / "cases").mkdir()
+        case = {**plain(SAMPLE), "id": "orlen"}
+        (source / "cases" / "orlen.yaml").write_text(
+            yaml.safe_dump(case, allow_unicode=True, sort_keys=False)
+        )
+        placement = "\n## In court {#final-court}\n\n```adjudication orlen\n```\n"
+    with open(source / "modules" / "02-evidence" / "final.md", "a") as lesson:
+        lesson.write(placement)
+    check = subprocess.run([BENCHBOOK, "check", "complete"], cwd=workdir, capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    return start_in(source)
+
+
+def start_in(folder: Path):
+    port = free_port()
+    log = folder.parent / "xblocks-server.log"
+    stream = open(log, "wb")  # noqa: SIM115 - closed after the process ends
+    process = subprocess.Popen(
+        [BENCHBOOK, "preview", folder.name, "--port", str(port)],
+        cwd=folder.parent,
+        stdout=stream,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_for(base + "/", process, 90)
+    return Served(folder, base, process, log), stream
+
+
+@pytest.fixture(scope="module")
+def with_scenario(tmp_path_factory):
+    served, stream = xblock_course(tmp_path_factory, "scenario")
+    yield served
+    assert stop(served, stream) == 0, served.log.read_text()
+
+
+@pytest.fixture(scope="module")
+def with_case(tmp_path_factory):
+    served, stream = xblock_course(tmp_path_factory, "case")
+    yield served
+    assert stop(served, stream) == 0, served.log.read_text()
+
+
+def test_play_a_scenario_to_an_outcome_and_reset(with_scenario, page, outside_requests):
+    page.goto(with_scenario.base + "/lesson/final")
+    block = page.locator(".xblock-v1[data-block-type=evidence_scenario]")
+    expect(block).to_contain_text("Arrival at the scene")
+    for choice in ("Withdraw and request PPE before handling anything", "Seal, label and sign each bag"):
+        form = block.locator("[data-role=choice-form]")
+        form.get_by_label(choice).check()
+        form.locator("[data-role=submit-choice]").click()
+    expect(block.locator("[data-role=score]")).to_be_visible()
+    expect(block).to_contain_text("Exhibits admissible")
+    page.reload()
+    expect(page.locator(".xblock-v1[data-block-type=evidence_scenario] [data-role=score]")).to_be_visible()
+    page.get_by_role("button", name="Reset learner state").click()
+    block = page.locator(".xblock-v1[data-block-type=evidence_scenario]")
+    expect(block.locator("[data-role=choice-form]")).to_be_visible()
+    expect(block.locator("[data-role=score]")).to_have_count(0)
+    assert outside_requests == []
+
+
+def test_a_mock_adjudication_is_playable_and_resets(with_case, page, outside_requests):
+    page.goto(with_case.base + "/lesson/final")
+    block = page.locator(".xblock-v1[data-block-type=mock_adjudication]")
+    heading = block.locator("[data-role=heading]")
+    expect(heading).to_have_text("Step 1 of 6: Case file")
+    expect(block).to_contain_text("Counts and elements")
+    block.locator("[data-role=save]").click()
+    expect(heading).to_have_text("Step 2 of 6: Admissibility")
+    expect(block).to_contain_text("Ruling on exhibit")
+    page.reload()  # the learner's progress is kept by the runtime
+    expect(page.locator(".xblock-v1[data-block-type=mock_adjudication] [data-role=heading]")).to_have_text(
+        "Step 2 of 6: Admissibility"
+    )
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Reset learner state").click()
+    expect(page.locator(".xblock-v1[data-block-type=mock_adjudication] [data-role=heading]")).to_have_text(
+        "Step 1 of 6: Case file"
+    )
+    assert outside_requests == []
