@@ -281,12 +281,19 @@ class MockAdjudicationBlock(ScorableXBlockMixin, XBlock):
 
     @property
     def case(self) -> Case:
-        """The case with the settings fields applied (Studio's settings tab edits those)."""
-        case = Case.from_dict(self.case_data) if self.case_data else default_case()
-        case.title = self.display_name
-        case.weight = self.weight
-        case.max_attempts = self.max_attempts
-        case.grading_policy = self.grading_policy
+        """The case with the settings fields applied (Studio's settings tab edits those).
+
+        Built once per block instance and content: the runtime hands back the same ``case_data``
+        object until the field is assigned again (the block never mutates it in place).
+        """
+        data = self.case_data
+        settings = (self.display_name, self.weight, self.max_attempts, self.grading_policy)
+        cached = self.__dict__.get("_case_cache")
+        if cached is not None and cached[0] is data and cached[1] == settings:
+            return cached[2]
+        case = Case.from_dict(data) if data else default_case()
+        case.title, case.weight, case.max_attempts, case.grading_policy = settings
+        self.__dict__["_case_cache"] = (data, settings, case)
         return case
 
     def _store_case(self, case: Case) -> None:
@@ -451,15 +458,16 @@ class MockAdjudicationBlock(ScorableXBlockMixin, XBlock):
         return state
 
     def _debrief(self, case: Case) -> dict:
-        clean = sanitized(case)
-        result = score(clean, self.answers)
+        result = score(case, self.answers)
+        for row in result.rulings:
+            row["feedback"] = clean_html(row["feedback"])
         labels = {x.id: x.label for x in case.exhibits}
         counts = {c.id: c.label for c in case.counts}
         auto = {
             name: {"earned": round(p.earned, 3), "possible": p.possible} for name, p in result.parts.items()
         }
         debrief = {
-            "model_answer": clean.model_answer,
+            "model_answer": clean_html(case.model_answer),
             "rulings": [{**row, "label": labels.get(row["exhibit"], "")} for row in result.rulings],
             "verdicts": [{**row, "label": counts.get(row["count"], "")} for row in result.verdicts],
             "sentence_in_range": result.sentence_in_range,
