@@ -93,6 +93,7 @@ UI_STRINGS = {
     "your_reasons": _("Your reasons"),
     "model_answer": _("Model judgment"),
     "rubric": _("Rubric"),
+    "feedback": _("Feedback on your decisions"),
     "auto": _("Scored automatically from your answers"),
     "score": _("Score: {earned} of {possible}"),
     "saved": _("Saved."),

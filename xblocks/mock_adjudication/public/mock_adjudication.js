@@ -178,7 +178,9 @@ function MockAdjudicationBlock(runtime, element, data) {
       });
     });
     table.appendChild(body);
-    var kids = [el("div", { "class": "ma-scroll", role: "region", tabindex: "0", "aria-label": S.supports }, [table])];
+    var key = el("ul", { "class": "ma-key" });
+    admitted.forEach(function (x) { key.appendChild(el("li", {}, [el("strong", { text: x.id }), " " + x.label])); });
+    var kids = [key, el("div", { "class": "ma-scroll", role: "region", tabindex: "0", "aria-label": S.supports }, [table])];
     kase.counts.forEach(function (c) {
       var v = w.proven && c.id in w.proven ? (w.proven[c.id] ? "yes" : "no") : null;
       kids.push(radios("p-" + c.id, fmt(S.proven, { standard: kase.standard_of_proof, label: c.label }),
@@ -298,7 +300,7 @@ function MockAdjudicationBlock(runtime, element, data) {
       list.appendChild(el("li", { "class": d.sentence_in_range ? "ma-ok" : "ma-no", text: R.sentence_legend + ": " +
         (d.sentence_in_range ? S.in_range : S.out_of_range) + " (" + d.sentence_range[0] + "–" + d.sentence_range[1] + " " + kase.sentence.unit + ")" }));
     }
-    kids.push(el("h4", { text: S.rubric }), list);
+    kids.push(el("h4", { text: S.feedback }), list);
     var parts = el("ul", { "class": "ma-parts" });
     kase.rubric.forEach(function (c) {
       if (c.source !== "auto") return;
