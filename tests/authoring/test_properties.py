@@ -421,6 +421,11 @@ def check_compilation(folder: Path, compilation: Compilation) -> None:
         if position.line and position.file.is_file():
             lines = position.file.read_bytes().count(b"\n") + 1
             assert position.line <= lines, f"line {position.line} is past the end ({lines} lines):\n{shown}"
+            if position.col:
+                text = position.file.read_bytes().decode("utf-8", "replace").split("\n")[position.line - 1]
+                assert position.col <= len(text) + 1, (
+                    f"column {position.col} is past the end of its line:\n{shown}"
+                )
     if compilation.diagnostics.errors:
         return
     assert compilation.runs, f"no errors, yet nothing to build:\n{shown}"
