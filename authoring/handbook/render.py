@@ -169,7 +169,7 @@ class _HandbookWriter:
         vertical = etree.fromstring(self.files[f"vertical/{unit_id}.xml"])
         blocks = [self.block(child, lesson_title) for child in vertical if isinstance(child.tag, str)]
         return (
-            f'<section class="unit" id="{escape(unit_id)}" aria-labelledby="{escape(unit_id)}-h">'
+            f'<section class="unit" id="{escape(unit_id)}">'
             f'<h4 id="{escape(unit_id)}-h">{escape(title)}</h4>{"".join(blocks)}</section>'
         )
 

@@ -250,7 +250,7 @@ class PageRenderer:
         blocks = [self.block(child) for child in vertical if isinstance(child.tag, str)]
         safe = escape(unit_id)
         return (
-            f'<section class="unit" id="{safe}" aria-labelledby="{safe}-heading">'
+            f'<section class="unit" id="{safe}">'
             f'<h2 id="{safe}-heading">{escape(title)}</h2>\n' + "\n".join(blocks) + "</section>"
         )
 

@@ -15,7 +15,13 @@ DATABASES = {
 ROOT_URLCONF = "benchbook.authoring.preview.workbench_urls"
 STATIC_URL = "/_xblock/static/"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-LOGGING = {"version": 1, "disable_existing_loggers": False}
+# The workbench logs a traceback when it cannot "patch" a block for legacy LTI blocks: not ours.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"null": {"class": "logging.NullHandler"}},
+    "loggers": {"workbench": {"handlers": ["null"], "level": "ERROR", "propagate": False}},
+}
 DEBUG = False
 USE_I18N = True
 LANGUAGES = [
