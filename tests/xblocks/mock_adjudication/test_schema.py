@@ -63,3 +63,13 @@ def test_real_cases_are_valid_and_substantial(path):
     assert len(case.exhibits) >= 6 and len(case.counts) >= 2 and len(case.rubric.criteria) >= 4
     assert len(case.contested()) >= 2 and case.sentence is not None
     assert "invented" in (case.brief + case.title).lower()
+
+
+def test_the_documented_example_is_a_valid_case():
+    text = (ROOT / "docs" / "mock-adjudications.md").read_text("utf-8")
+    example = text.split("```yaml\n", 1)[1].split("\n```", 1)[0]
+    data = yaml.safe_load(example)
+    assert list(validator().iter_errors(data)) == []
+    case = Case.from_dict(data)
+    assert [p for p in validate(case) if p.is_error] == []
+    assert case.max_score() == 4 + 6 + 4 + 2 + 3 + 4
