@@ -71,7 +71,10 @@ def ignored(path: Path, root: Path) -> bool:
 
 def plan(course: Course | None, root: Path, changed: set[Path]) -> Plan:
     """Map changed files to the rebuild they need (see the module docstring)."""
-    relevant = {path.resolve() for path in changed if not ignored(path, root)}
+    # a file gone already with no extension is an editor's probe (vim writes and deletes "4913")
+    relevant = {
+        path.resolve() for path in changed if not ignored(path, root) and (path.suffix or path.exists())
+    }
     if not relevant:
         return Plan()
     if course is None:

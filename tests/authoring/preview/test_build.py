@@ -48,6 +48,8 @@ def test_editor_and_vcs_files_are_ignored(complete_course):
         assert ignored(complete_course / name, complete_course), name
         assert plan(build.course, complete_course, {complete_course / name}).empty
     assert not ignored(complete_course / LESSON, complete_course)
+    assert plan(build.course, complete_course, {complete_course / "modules/01-basics/4913"}).empty
+    assert plan(build.course, complete_course, {complete_course / "static/images/gone.png"}).full
     assert ignored(Path("/elsewhere/file.md"), complete_course)
 
 
