@@ -28,7 +28,9 @@ from typing import Any
 from lxml import etree
 
 from ..common.problems import ContentError, error
+from ..common.sanitize import clean_html
 from .model import Scenario
+from .play import sanitized
 
 TAG = "evidence_scenario"
 SETTINGS = (
@@ -67,8 +69,10 @@ def write(scenario: Scenario, node) -> None:
     """Fill *node* (an existing ``<evidence_scenario>`` element) with the scenario.
 
     Existing attributes (``url_name``, ``xblock-family``) are kept; ours follow in a fixed order.
+    HTML is sanitised here (nh3, idempotent), so the compiler's OLX is exactly what the block, having
+    sanitised it again on import, exports.
     """
-    s = scenario
+    s = sanitized(scenario, clean_html)
     for child in list(node):
         node.remove(child)
     node.text = None

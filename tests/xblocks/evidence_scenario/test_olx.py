@@ -20,7 +20,9 @@ def test_round_trip():
 
 def test_round_trip_keeps_markup_and_unicode():
     data = sample()
-    data["intro"] = '<p>Árbitro — <a href="/static/x.pdf">x</a> &amp; "q" < 3</p>'
+    data["intro"] = (
+        '<p>Árbitro — <a href="/static/x.pdf" rel="noopener noreferrer">x</a> &amp; "q" &lt; 3</p>'
+    )
     data["steps"][0]["choices"][0]["text"] = "Ставить <печать>"
     s = Scenario.from_dict(data)
     assert olx.read_string(olx.to_string(s)) == s
@@ -89,3 +91,12 @@ def test_packaged_scenarios_are_valid_and_round_trip(path):
     assert [p for p in validate(s) if p.is_error] == []
     assert s.max_score() > 0
     assert olx.read_string(olx.to_string(s)) == s
+
+
+def test_write_sanitises_html_idempotently():
+    data = sample()
+    data["steps"][0]["choices"][0]["coaching"] = '<p title="&quot;q&quot;">ok<script>x()</script></p>'
+    xml = olx.to_string(Scenario.from_dict(data))
+    coaching = olx.read_string(xml).steps[0].choices[0].coaching
+    assert coaching == '<p title="&quot;q&quot;">ok</p>'
+    assert olx.to_string(olx.read_string(xml)) == xml
