@@ -36,8 +36,10 @@ with the same key path (``("rulings", 2, "points")``) the compiler and Studio us
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+import nh3
 from lxml import etree
 
 from ..common.problems import ContentError, error
@@ -329,6 +331,11 @@ def to_string(case: Case) -> str:
 # -- the companion ORA --------------------------------------------------------------------------------
 
 
+def _plain(text: str) -> str:
+    """HTML as plain text: ORA shows criterion prompts and option explanations as text."""
+    return " ".join(html.unescape(nh3.clean(text or "", tags=set())).split())
+
+
 def write_ora(case: Case, node) -> None:
     """Fill *node* (tag ``openassessment``) with a staff-assessed ORA that grades the written reasons.
 
@@ -363,12 +370,12 @@ def write_ora(case: Case, node) -> None:
         crit = _sub(rubric, "criterion", {"feedback": "optional"})
         _sub(crit, "name", text=c.name)
         _sub(crit, "label", text=c.label)
-        _sub(crit, "prompt", text=c.prompt or c.label)
+        _sub(crit, "prompt", text=_plain(c.prompt) or c.label)
         for o in c.options:
             opt = _sub(crit, "option", {"points": str(round(o.points))})
             _sub(opt, "name", text=o.name)
             _sub(opt, "label", text=o.label)
-            _sub(opt, "explanation", text=o.explanation)
+            _sub(opt, "explanation", text=_plain(o.explanation))
     _sub(rubric, "feedbackprompt", text="Comments on the reasons as a whole")
     _sub(rubric, "feedback_default_text", text="")
     _indent(node)

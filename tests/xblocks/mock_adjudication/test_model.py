@@ -273,3 +273,30 @@ def test_admitted_exhibits_follow_the_learners_rulings():
     c = case()
     answers = {"rulings": {"x2": {"choice": "exclude"}, "x3": {"choice": "admit_limited"}}}
     assert [x.id for x in admitted_exhibits(c, answers)] == ["x1", "x3", "x4", "x5"]
+
+
+def test_media_paths_go_through_the_renderer():
+    """The compiler's renderer copies linked files and rewrites their paths; media use it too."""
+    import re as _re
+
+    def render(text):
+        text = _re.sub(
+            r"!\[([^\]]*)\]\(<([^>]*)>\)",
+            lambda m: f'<p><img src="/static/{m[2].split("/")[-1]}" alt="{m[1]}"></p>',
+            text,
+        )
+        return _re.sub(
+            r"\[([^\]]*)\]\(<([^>]*)>\)",
+            lambda m: f'<p><a href="/static/{m[2].split("/")[-1]}">{m[1]}</a></p>',
+            text,
+        )
+
+    data = sample()
+    data["exhibits"][0]["media"] = {"file": "../static/docs/certificate.pdf"}
+    c = Case.from_dict(data, render)
+    assert c.exhibits[4].media.src == "/static/speaker.png"
+    assert c.exhibits[4].media.alt.startswith("A loudspeaker")
+    assert c.exhibits[0].media.file == "/static/certificate.pdf"
+    assert (
+        Case.from_dict(data).exhibits[0].media.file == "../static/docs/certificate.pdf"
+    )  # identity: as written

@@ -146,6 +146,9 @@ def test_write_ora_matches_ora2_format():
         ("4", "complete", "Complete"),
     ]
     assert node.find("rubric/feedbackprompt") is not None
+    # ORA shows criterion prompts and explanations as plain text
+    assert criteria[0].findtext("prompt") == "Are the elements addressed in order, each tied to evidence?"
+    assert options[2].findtext("explanation") == "Every element."
 
 
 def _ident():

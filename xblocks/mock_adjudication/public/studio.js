@@ -10,16 +10,15 @@ function MockAdjudicationStudio(runtime, element) {
     root.querySelectorAll("[data-error]").forEach(function (n) { n.textContent = ""; });
     root.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
   }
-  function show(errors) {
+  function show(errors, invalid) {
     var first = null;
     errors.forEach(function (e) {
       var box = root.querySelector("[data-error='" + e.field + "']") || root.querySelector("[data-error=olx]");
       var input = form.elements[e.field] || form.elements.olx;
-      var text = (e.path ? e.path + ": " : "") + e.message + (e.hint ? " (" + e.hint + ")" : "");
+      var text = (e.severity === "warning" ? "Warning: " : "") + (e.path ? e.path + ": " : "") + e.message + (e.hint ? " (" + e.hint + ")" : "");
       if (box.tagName === "UL") { var li = document.createElement("li"); li.textContent = text; box.appendChild(li); }
       else box.textContent = text;
-      input.setAttribute("aria-invalid", "true");
-      first = first || input;
+      if (invalid) { input.setAttribute("aria-invalid", "true"); first = first || input; }
     });
     if (first) first.focus();
   }
@@ -36,11 +35,11 @@ function MockAdjudicationStudio(runtime, element) {
     }).then(function (r) { return r.json(); }).then(function (res) {
       if (res.ok) {
         status.textContent = "Saved" + (res.warnings.length ? " with " + res.warnings.length + " warning(s)" : "") + ".";
-        show(res.warnings);
+        show(res.warnings, false);
         if (runtime.notify) runtime.notify("save", { state: "end" });
       } else {
         status.textContent = res.error;
-        show(res.errors || []);
+        show(res.errors || [], true);
         if (runtime.notify) runtime.notify("error", { title: "Not saved", message: res.error });
       }
     }, function () { status.textContent = "The server could not be reached."; });
