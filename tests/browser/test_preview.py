@@ -302,7 +302,7 @@ steps:
         points: 2
         competency: safety
         consequence: The hazmat team arrives; nobody is exposed.
-        feedback: Suspected synthetic opioids are treated as hazardous.
+        coaching: Suspected synthetic opioids are treated as hazardous.
       - id: open
         text: Open a packet to run a colour test
         goto: exposure
@@ -310,7 +310,7 @@ steps:
         competency: safety
         critical: true
         consequence: An officer feels dizzy and needs naloxone.
-        feedback: Never open unknown powders in the field.
+        coaching: Never open unknown powders in the field.
   - id: sealing
     title: Packaging
     narrative: The exhibits are ready to be packaged.
@@ -321,14 +321,14 @@ steps:
         points: 2
         competency: safety
         consequence: The bags are sealed and logged.
-        feedback: Sealed and signed bags show any later tampering.
+        coaching: Sealed and signed bags show any later tampering.
       - id: loose
         text: Put everything in one unsealed box
         goto: exposure
         points: 0
         competency: safety
         consequence: The box is opened twice before the laboratory.
-        feedback: Unsealed exhibits cannot be shown to be intact.
+        coaching: Unsealed exhibits cannot be shown to be intact.
 outcomes:
   - id: admissible
     title: Exhibits admissible
@@ -418,6 +418,7 @@ def test_play_a_scenario_to_an_outcome_and_reset(with_scenario, page, outside_re
         form.locator("[data-role=submit-choice]").click()
     expect(block.locator("[data-role=score]")).to_be_visible()
     expect(block).to_contain_text("Exhibits admissible")
+    assert axe_violations(page) == []
     page.reload()
     expect(page.locator(".xblock-v1[data-block-type=evidence_scenario] [data-role=score]")).to_be_visible()
     page.get_by_role("button", name="Reset learner state").click()
