@@ -209,3 +209,75 @@ def test_a_case_shows_its_file_exhibits_expected_decisions_and_model_judgment():
         "Anything else the trainer wrote.",
     ):
         assert expected in text, expected
+
+
+GARAGE = """\
+title: Garage seizure
+start: arrival
+intro: You are the duty officer called to a rented garage.
+competencies:
+  - id: safety
+    label: Safe handling
+steps:
+  - id: arrival
+    title: Arrival at the scene
+    narrative: White powder on a bench.
+    choices:
+      - id: ppe
+        text: Withdraw and request PPE
+        goto: sealed
+        points: 2
+        competency: safety
+        consequence: Nobody is exposed.
+        coaching: Treat unknown powders as hazardous.
+      - id: open
+        text: Open a packet
+        goto: exposure
+        points: 0
+        competency: safety
+        critical: true
+        consequence: An officer needs naloxone.
+        coaching: Never open unknown powders in the field.
+outcomes:
+  - id: sealed
+    title: Exhibits admissible
+    band: pass
+    narrative: Sealed and logged.
+  - id: exposure
+    title: Exhibit compromised
+    band: fail
+    narrative: The exhibit is compromised.
+"""
+
+
+def test_placed_scenario_and_case_get_their_own_parts(tmp_path):
+    import re
+    import shutil
+
+    import yaml
+
+    from tests.xblocks.mock_adjudication.sample import SAMPLE
+
+    folder = tmp_path / "complete"
+    shutil.copytree(FIXTURES / "complete", folder)
+    (folder / "scenarios").mkdir()
+    (folder / "scenarios" / "garage.yaml").write_text(GARAGE)
+    (folder / "cases").mkdir()
+    case = yaml.safe_load(re.sub(r"<[^>]+>", "", yaml.safe_dump(SAMPLE, allow_unicode=True)))
+    case["id"] = "orlen"
+    (folder / "cases" / "orlen.yaml").write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False))
+    with open(folder / "modules" / "02-evidence" / "final.md", "a") as lesson:
+        lesson.write("\n## At the scene {#final-scene}\n\n```scenario garage\n```\n")
+        lesson.write("\n## In court {#final-court}\n\n```adjudication orlen\n```\n")
+    result = render_handbook(folder)
+    assert result.html is not None, result.diagnostics.format()
+    doc = lxml_html.fromstring(result.html)
+    parts = [s.get("id") for s in doc.xpath("//main/section")]
+    assert parts == ["module-basics", "module-evidence", "page-glossary", "scenarios", "cases", "annex"]
+    assert doc.xpath("//nav[@class='toc']//a[@href='#scenarios'] and //nav[@class='toc']//a[@href='#cases']")
+    placement = doc.xpath("//section[@id='final-scene']//a/@href")
+    assert placement == ["#scenario-garage"]
+    tree = doc.xpath("//article[@id='scenario-garage']//ol[@class='tree']/li/@id")
+    assert tree == ["scenario-garage-arrival", "scenario-garage-sealed", "scenario-garage-exposure"]
+    case_part = doc.xpath("//article[@id='case-orlen']")[0].text_content()
+    assert "Exhibits" in case_part and "Model judgment" in case_part and "Laboratory certificate" in case_part
