@@ -19,6 +19,7 @@ from importlib import resources
 from lxml import etree
 from web_fragments.fragment import Fragment
 from webob import Response
+from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
@@ -214,7 +215,7 @@ def default_case() -> Case:
 
 @XBlock.wants("user", "i18n")
 @XBlock.supports("multi_device")
-class MockAdjudicationBlock(ScorableXBlockMixin, XBlock):
+class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     """Practise the whole decision on a realistic case file: rule, weigh, decide, sentence, reason."""
 
     display_name = String(
@@ -365,7 +366,9 @@ class MockAdjudicationBlock(ScorableXBlockMixin, XBlock):
         self.set_score(new)
         self._publish_grade(new, only_if_higher=False)
         if self.finished and in_course_context(self):
-            self.runtime.publish(self, "completion", {"completion": 1.0})
+            # has_custom_completion: the platform does not infer completion from the grade; the
+            # block is complete when an attempt is finished (reasons and self-assessment done)
+            self.emit_completion(1.0)
 
     # -- learner views ----------------------------------------------------------------------------
 

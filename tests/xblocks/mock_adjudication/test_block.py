@@ -601,3 +601,29 @@ def test_studio_and_author_views_render():
     author = block.author_view().content
     assert "admit_limited" in author and "60–96 months" in author
     assert "no feedback for exclude" in author
+
+
+def test_root_carries_language_and_direction(monkeypatch):
+    block, _ = make()
+    monkeypatch.setattr(block_module, "language_of", lambda blk: "ar")
+    content = block.student_view().content
+    assert 'lang="ar"' in content and 'dir="rtl"' in content
+
+
+def test_element_ids_are_unique_per_instance():
+    rt = runtime()
+    xml = (SCENARIOS / "judge.xml").read_text("utf-8")
+    first = rt.get_block(rt.parse_xml_string(xml))
+    second = rt.get_block(rt.parse_xml_string(xml))
+    uids = []
+    for b in (first, second):
+        fragment = b.student_view()
+        uid = json.loads(fragment.json_init_args["payload"])["uid"]
+        assert f'id="{uid}"' in fragment.content
+        uids.append(uid)
+    assert uids[0] != uids[1]
+
+
+def test_completion_is_declared_custom():
+    assert MockAdjudicationBlock.has_custom_completion is True
+    assert MockAdjudicationBlock.completion_mode == "completable"
