@@ -274,12 +274,15 @@ def case_html(ref: str, data: dict, md: Markdown) -> str:
                 + "</li>"
             )
         parts.append("</ul>")
+    element_text = {
+        str(e.get("id")): str(e.get("text") or e.get("id")) for c in counts for e in _items(c.get("elements"))
+    }
     weighing = data.get("weighing") if isinstance(data.get("weighing"), dict) else None
     if weighing and weighing.get("supports"):
         parts.append(
             "<h4>Evidence for each element</h4><ul>"
             + "".join(
-                f"<li>{escape(str(s.get('element')))} ← exhibit {escape(labels.get(str(s.get('exhibit')), str(s.get('exhibit'))))}</li>"
+                f"<li>{escape(element_text.get(str(s.get('element')), str(s.get('element'))))} ← exhibit {escape(labels.get(str(s.get('exhibit')), str(s.get('exhibit'))))}</li>"
                 for s in _items(weighing.get("supports"))
             )
             + "</ul>"

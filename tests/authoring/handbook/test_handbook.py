@@ -281,3 +281,4 @@ def test_placed_scenario_and_case_get_their_own_parts(tmp_path):
     assert tree == ["scenario-garage-arrival", "scenario-garage-sealed", "scenario-garage-exposure"]
     case_part = doc.xpath("//article[@id='case-orlen']")[0].text_content()
     assert "Exhibits" in case_part and "Model judgment" in case_part and "Laboratory certificate" in case_part
+    assert "The substance is a controlled drug ← exhibit Laboratory certificate" in case_part
