@@ -359,6 +359,8 @@ def xblock_course(tmp_path_factory, kind: str):
     workdir = tmp_path_factory.mktemp(kind)
     source = workdir / "complete"
     shutil.copytree(FIXTURES / "complete", source)
+    with open(source / "course.yaml", "a") as course:
+        course.write("languages: [en, ar]\n")  # untranslated: the source text, right to left
     if kind == "scenario":
         (source / "scenarios").mkdir()
         (source / "scenarios" / "garage.yaml").write_text(SCENARIO_YAML)
@@ -425,6 +427,12 @@ def test_play_a_scenario_to_an_outcome_and_reset(with_scenario, page, outside_re
     block = page.locator(".xblock-v1[data-block-type=evidence_scenario]")
     expect(block.locator("[data-role=choice-form]")).to_be_visible()
     expect(block.locator("[data-role=score]")).to_have_count(0)
+    page.get_by_label("Language").select_option("ar")
+    page.get_by_role("button", name="Switch").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    arabic = page.locator(".xblock-v1[data-block-type=evidence_scenario] .es-root")
+    expect(arabic).to_have_attribute("dir", "rtl")
+    expect(arabic).to_have_attribute("lang", "ar")
     assert outside_requests == []
 
 
