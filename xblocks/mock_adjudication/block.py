@@ -35,7 +35,7 @@ from .validation import validate
 log = logging.getLogger(__name__)
 
 PACKAGE = __package__
-MAX_BODY = 64 * 1024  # bytes of JSON a learner handler accepts
+MAX_BODY = 256 * 1024  # bytes of JSON a learner handler accepts (40 000 characters of reasons in any script)
 MAX_REASON_CHARS = 40_000
 MAX_RULING_REASON_CHARS = 600
 MAX_OLX_CHARS = 400_000

@@ -372,7 +372,7 @@ def test_last_policy():
         ("retry", {}, 400, "finish this attempt first"),
         (
             "save_phase",
-            b'{"phase": "reasons", "answers": {"text": "' + b"x " * 40000 + b'"}}',
+            b'{"phase": "reasons", "answers": {"text": "' + b"x " * 150000 + b'"}}',
             413,
             "request too large",
         ),
@@ -627,3 +627,12 @@ def test_element_ids_are_unique_per_instance():
 def test_completion_is_declared_custom():
     assert MockAdjudicationBlock.has_custom_completion is True
     assert MockAdjudicationBlock.completion_mode == "completable"
+
+
+def test_long_reasons_in_a_non_latin_script_fit_the_request_limit():
+    block, _ = make()
+    block.case_data = {**block.case_data, "reasoning": {**block.case_data["reasoning"], "max_words": 5000}}
+    play(block, 4)
+    text = " ".join(["حيثيات"] * 5000)  # 5000 Arabic words, ~35 000 characters, ~65 KB of UTF-8
+    status, reply = call(block, "save_phase", {"phase": "reasons", "answers": {"text": text}})
+    assert status == 200, reply
