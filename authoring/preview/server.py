@@ -352,9 +352,9 @@ class Handler(BaseHTTPRequestHandler):
             current = build.wait(version, EVENT_WAIT)
             if current > version:
                 update = build.last_update
-                pages = sorted(update.pages) if update and update.version == current else [ALL]
-                if update and update.version != current:
-                    pages = [ALL]
+                # only the last update's pages are known: after several, every page may have changed
+                one_update = update is not None and update.version == current == version + 1
+                pages = sorted(update.pages) if one_update else [ALL]
                 message = {"version": current, "pages": pages, "ok": build.ok}
                 self.wfile.write(f"data: {json.dumps(message)}\n\n".encode())
                 self.wfile.flush()
