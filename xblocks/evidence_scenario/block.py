@@ -17,18 +17,22 @@ from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
-from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
+from xblock.fields import Boolean, Float, Integer, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common.compat import in_course_context
 from ..common.i18n import _, gettext_for, language_of, text_direction
 from ..common.problems import ContentError, errors_only
-from ..common.sanitize import clean_html
+from ..common.sanitize import clean_html as _clean_html
 from . import editor, olx, play
 from .model import FEEDBACK_MODES, GRADING_POLICIES, Scenario
 from .validation import MAX_ID, validate
 
 log = logging.getLogger(__name__)
+
+# nh3 is a pure function of its input: the same author texts are cleaned once per process, not on every
+# request (sanitised on render all the same).
+clean_html = functools.lru_cache(maxsize=8192)(_clean_html)
 
 PACKAGE = __package__
 MAX_BODY = 2048  # bytes: a learner request is two ids
@@ -40,6 +44,18 @@ FIELD_OF = {"title": "display_name"}
 
 def _resource(path: str) -> str:
     return resources.files(PACKAGE).joinpath(path).read_text("utf-8")
+
+
+class AsciiJson(String):
+    """A String field holding ASCII-only JSON text (``json.dumps(..., ensure_ascii=True)``).
+
+    ``String`` scans every value for characters XML forbids on each read, which for a 60-step scenario
+    costs more than the handler itself; ASCII JSON cannot contain them (json escapes control
+    characters and everything non-ASCII), so the scan is skipped.
+    """
+
+    def _sanitize(self, value):
+        return value.decode("ascii") if isinstance(value, bytes) else value
 
 
 def bounded_json_handler(limit: int):
@@ -112,14 +128,19 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
         scope=Scope.settings,
         default=False,
     )
-    content = Dict(
-        help=_("The scenario graph in its authoring shape (texts as sanitised HTML), without settings."),
+    content = AsciiJson(
+        help=_(
+            "The scenario graph in its authoring shape (texts as sanitised HTML), without settings, as JSON "
+            "text: read once per process, never deep-copied per request. OLX export stays readable XML."
+        ),
         scope=Scope.content,
-        default={},
+        default="",
     )
 
     path = List(
-        help=_("This attempt's decisions: [step id, choice id] pairs."), scope=Scope.user_state, default=[]
+        help=_('This attempt\'s decisions, oldest first, each "step id/choice id".'),
+        scope=Scope.user_state,
+        default=[],
     )
     finished_paths = List(
         help=_("Every finished attempt's path, oldest first."), scope=Scope.user_state, default=[]
@@ -131,29 +152,22 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
 
     @property
     def scenario(self) -> Scenario:
-        """The model: the stored content with the settings fields laid over it (cached per instance)."""
-        key = (
-            id(self.content),
-            self.display_name,
-            self.weight,
-            self.max_attempts,
-            self.grading_policy,
-            self.feedback_mode,
-            self.allow_undo,
+        """The model: the stored content with the settings fields laid over it.
+
+        Built once per process for each content and settings (blocks are instantiated per request;
+        the stored text is parsed at most once), never mutated by the block.
+        """
+        return _model(
+            self.content,
+            (
+                self.display_name,
+                self.weight,
+                self.max_attempts,
+                self.grading_policy,
+                self.feedback_mode,
+                self.allow_undo,
+            ),
         )
-        cached = getattr(self, "_scenario_cache", None)
-        if cached is None or cached[0] != key:
-            data = dict(self.content or _default_content())
-            for name in SETTINGS:
-                data[name] = getattr(self, FIELD_OF.get(name, name))
-            try:
-                scenario = Scenario.from_dict(data)
-            except ContentError:
-                log.exception("stored evidence_scenario content cannot be read; showing the default")
-                scenario = Scenario.from_dict({**_default_content(), **{k: data[k] for k in SETTINGS}})
-            cached = (key, play.sanitized(scenario, clean_html))
-            self._scenario_cache = cached
-        return cached[1]
 
     def _store(self, scenario: Scenario) -> None:
         """Save a validated scenario: HTML sanitised on the way in, settings to their fields."""
@@ -161,8 +175,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
         data = scenario.to_dict()
         for name in SETTINGS:
             setattr(self, FIELD_OF.get(name, name), data.pop(name))
-        self.content = data
-        self._scenario_cache = None
+        self.content = json.dumps(data, ensure_ascii=True)
 
     # -- OLX -----------------------------------------------------------------------------------------
 
@@ -187,7 +200,11 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
     @property
     def location(self):
         """The usage key, as edx-platform's mixin names it (``rescore`` uses it in messages)."""
-        return self.scope_ids.usage_id
+        return getattr(self, "_location", None) or self.scope_ids.usage_id
+
+    @location.setter
+    def location(self, value):  # edx-platform and the workbench set it on their blocks
+        self._location = value
 
     def max_score(self) -> float:
         """Raw points possible: the best path's points, fixed by the content (never by learner state)."""
@@ -219,7 +236,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
 
         The score is stored before publishing so ``get_score`` agrees with what the grades app hears.
         """
-        self.finished_paths = [*self.finished_paths, list(map(list, self.path))]
+        self.finished_paths = [*self.finished_paths, list(self.path)]
         score = self.calculate_score()
         self.set_score(score)
         if in_course_context(self):
@@ -243,7 +260,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
             "feedback_mode": s.feedback_mode,
             "attempt": max(self.attempts, 1),
             "max_attempts": s.max_attempts,
-            "history": play.history_view(s, pairs, coaching=immediate),
+            "history": play.history_view(s, pairs, coaching=immediate, clean=clean_html),
             "done": done,
             "can_undo": bool(s.allow_undo and pairs and not done),
             "can_retry": bool(done and (s.max_attempts == 0 or self.attempts < s.max_attempts)),
@@ -251,12 +268,12 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
             "debrief": None,
         }
         if done:
-            state["debrief"] = play.debrief(s, pairs)
+            state["debrief"] = play.debrief(s, pairs, clean_html)
             graded = self.get_score()
             state["grade"] = {"earned": graded.raw_earned, "possible": graded.raw_possible}
         else:
             step = s.step(node)
-            state["step"] = play.step_view(step, len(pairs) + 1) if step else None
+            state["step"] = play.step_view(step, len(pairs) + 1, clean_html) if step else None
         if last is not None:
             state["last"] = last
         return state
@@ -267,7 +284,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
         return {
             "title": s.title,
             "role": s.role,
-            "intro": s.intro,
+            "intro": clean_html(s.intro),
             "feedback_mode": s.feedback_mode,
             "max_attempts": s.max_attempts,
             "start": s.start,
@@ -287,7 +304,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
             title=_escape(s.title),
             role=_escape(gettext("Your role: {role}").format(role=s.role)) if s.role else "",
             role_hidden="" if s.role else " hidden",
-            intro=s.intro,
+            intro=clean_html(s.intro),
             loading=_escape(gettext("Loading the scenario…")),
             noscript=_escape(gettext("This scenario needs JavaScript.")),
         )
@@ -341,7 +358,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
             raise JsonHandlerError(400, f"step '{step_id}' has no choice '{choice_id}'")
         if self.attempts == 0:
             self.attempts = 1
-        self.path = [[st.id, ch.id] for st, ch in taken] + [[step_id, choice_id]]
+        self.path = [*_encode((st.id, ch.id) for st, ch in taken), f"{step_id}/{choice_id}"]
         self.runtime.publish(
             self,
             EVENT,
@@ -358,9 +375,9 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
         )
         if s.outcome(choice.goto) is not None:
             self._finish_attempt()
-        last = {"choice": choice.text, "consequence": choice.consequence}
+        last = {"choice": choice.text, "consequence": clean_html(choice.consequence)}
         if s.feedback_mode == "immediate":
-            last["coaching"] = choice.coaching
+            last["coaching"] = clean_html(choice.coaching)
         return self._state(last)
 
     @bounded_json_handler(MAX_BODY)
@@ -375,7 +392,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
             raise JsonHandlerError(409, "this attempt is finished: it can no longer be changed")
         if not taken:
             raise JsonHandlerError(409, "there is no decision to undo")
-        self.path = [[st.id, ch.id] for st, ch in taken[:-1]]
+        self.path = _encode((st.id, ch.id) for st, ch in taken[:-1])
         self.runtime.publish(self, "edx.evidence_scenario.undo", {"step_id": taken[-1][0].id})
         return self._state()
 
@@ -479,12 +496,42 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
 
 
 @functools.cache
-def _default_content() -> dict:
-    return olx.read_string(_resource("scenarios/01-port-seizure-short.xml")).to_dict()
+def _default_content() -> str:
+    data = olx.read_string(_resource("scenarios/01-port-seizure-short.xml")).to_dict()
+    return json.dumps({k: v for k, v in data.items() if k not in SETTINGS}, ensure_ascii=True)
+
+
+@functools.lru_cache(maxsize=128)
+def _model(content: str, settings: tuple) -> Scenario:
+    """The scenario for a stored content text and the settings fields (see ``SETTINGS``)."""
+    try:
+        data = json.loads(content or _default_content())
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        data.update(zip(SETTINGS, settings, strict=True))
+        return Scenario.from_dict(data)
+    except (ValueError, ContentError):
+        log.exception("stored evidence_scenario content cannot be read; showing the default")
+        data = json.loads(_default_content())
+        data.update(zip(SETTINGS, settings, strict=True))
+        return Scenario.from_dict(data)
 
 
 def _pairs(path) -> list[tuple[str, str]]:
-    return [(str(p[0]), str(p[1])) for p in path if isinstance(p, (list, tuple)) and len(p) == 2]
+    """Stored decisions ``"step/choice"`` (ids cannot hold '/') as (step id, choice id) pairs."""
+    out = []
+    for item in path:
+        if isinstance(item, str) and item.count("/") == 1:
+            step_id, choice_id = item.split("/")
+            out.append((step_id, choice_id))
+        elif isinstance(item, (list, tuple)) and len(item) == 2:  # pairs, as a hand-edited state might hold
+            out.append((str(item[0]), str(item[1])))
+    return out
+
+
+def _encode(pairs) -> list[str]:
+    """Decisions as flat ``"step/choice"`` strings: cheap for the runtime to copy and compare."""
+    return [f"{step_id}/{choice_id}" for step_id, choice_id in pairs]
 
 
 def _expect(data, keys: set[str]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..common.problems import ContentError, Problem, error
@@ -103,11 +104,25 @@ class Scenario:
 
     # -- lookups -------------------------------------------------------------------------------------
 
+    @cached_property
+    def _index(self) -> tuple[dict[str, Step], dict[str, Outcome]]:
+        """Steps and outcomes by id (the first of a duplicated id, as the validator reports it).
+
+        Built on first lookup: build a new Scenario rather than adding or removing nodes afterwards.
+        """
+        steps: dict[str, Step] = {}
+        outcomes: dict[str, Outcome] = {}
+        for s in self.steps:
+            steps.setdefault(s.id, s)
+        for o in self.outcomes:
+            outcomes.setdefault(o.id, o)
+        return steps, outcomes
+
     def step(self, step_id: str) -> Step | None:
-        return next((s for s in self.steps if s.id == step_id), None)
+        return self._index[0].get(step_id)
 
     def outcome(self, outcome_id: str) -> Outcome | None:
-        return next((o for o in self.outcomes if o.id == outcome_id), None)
+        return self._index[1].get(outcome_id)
 
     def competency(self, competency_id: str) -> Competency | None:
         return next((c for c in self.competencies if c.id == competency_id), None)

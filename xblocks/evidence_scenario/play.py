@@ -1,8 +1,9 @@
 """What the learner's browser is sent: one step at a time, never points or targets before the end.
 
 Pure functions of the scenario and the learner's stored path (no XBlock imports), so the rule
-"the key stays on the server" is tested in one place. Texts are author HTML already sanitised by the
-caller; plain texts (titles, choice texts) are sent as text and inserted by the browser as text.
+"the key stays on the server" is tested in one place. Author HTML goes out through *clean* (the block
+passes nh3: sanitised on render, only what is sent); plain texts (titles, choice texts) are sent as
+text and inserted by the browser as text.
 """
 
 from __future__ import annotations
@@ -34,13 +35,17 @@ def sanitized(scenario: Scenario, clean) -> Scenario:
     return s
 
 
-def step_view(step: Step, number: int) -> dict[str, Any]:
+def _same(text: str) -> str:
+    return text
+
+
+def step_view(step: Step, number: int, clean=_same) -> dict[str, Any]:
     """The current step as the browser may see it: texts and choice ids, nothing else."""
     out: dict[str, Any] = {
         "id": step.id,
         "number": number,
         "title": step.title,
-        "narrative": step.narrative,
+        "narrative": clean(step.narrative),
         "choices": [{"id": c.id, "text": c.text} for c in step.choices],
     }
     if step.image is not None:
@@ -49,25 +54,31 @@ def step_view(step: Step, number: int) -> dict[str, Any]:
             "alt": "" if step.image.decorative else step.image.alt,
         }
     if step.exhibit is not None:
-        out["exhibit"] = {"title": step.exhibit.title, "body": step.exhibit.body, "file": step.exhibit.file}
+        out["exhibit"] = {
+            "title": step.exhibit.title,
+            "body": clean(step.exhibit.body),
+            "file": step.exhibit.file,
+        }
     return out
 
 
-def history_view(scenario: Scenario, path: list[PathStep], coaching: bool) -> list[dict[str, Any]]:
+def history_view(
+    scenario: Scenario, path: list[PathStep], coaching: bool, clean=_same
+) -> list[dict[str, Any]]:
     """The decisions taken so far in this attempt (for resuming): what was done and what followed."""
     taken, _ = scenario.walk(path)
     return [
         {
             "step": step.title,
             "choice": choice.text,
-            "consequence": choice.consequence,
-            **({"coaching": choice.coaching} if coaching else {}),
+            "consequence": clean(choice.consequence),
+            **({"coaching": clean(choice.coaching)} if coaching else {}),
         }
         for step, choice in taken
     ]
 
 
-def debrief(scenario: Scenario, path: list[PathStep]) -> dict[str, Any]:
+def debrief(scenario: Scenario, path: list[PathStep], clean=_same) -> dict[str, Any]:
     """The end of an attempt: outcome, the path replayed with coaching and better choices, scores."""
     taken, node = scenario.walk(path)
     best = scenario.best_points()
@@ -82,15 +93,15 @@ def debrief(scenario: Scenario, path: list[PathStep]) -> dict[str, Any]:
             "choice": choice.text,
             "points": choice.points,
             "critical": choice.critical,
-            "consequence": choice.consequence,
-            "coaching": choice.coaching,
+            "consequence": clean(choice.consequence),
+            "coaching": clean(choice.coaching),
         }
         if missed:
-            decision["better"] = {"text": better.text, "coaching": better.coaching}
+            decision["better"] = {"text": better.text, "coaching": clean(better.coaching)}
         decisions.append(decision)
     outcome = scenario.outcome(node)
     return {
-        "outcome": {"title": outcome.title, "band": outcome.band, "narrative": outcome.narrative}
+        "outcome": {"title": outcome.title, "band": outcome.band, "narrative": clean(outcome.narrative)}
         if outcome
         else None,
         "earned": scenario.score(path),

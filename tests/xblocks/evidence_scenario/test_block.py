@@ -52,7 +52,7 @@ def play(blk, path=BEST):
 
 
 def user_state(blk):
-    return (list(map(list, blk.path)), list(blk.finished_paths), blk.attempts, blk.raw_earned)
+    return (list(blk.path), list(blk.finished_paths), blk.attempts, blk.raw_earned)
 
 
 # -- OLX through the runtime -------------------------------------------------------------------------
@@ -302,7 +302,7 @@ def test_studio_saves_sanitise_html_and_update_settings():
     _, answer = call(blk, "studio_submit", {"data": data})
     assert answer["ok"] is True
     assert blk.display_name == "Renamed"
-    assert blk.content["steps"][0]["narrative"] == "<p>Hi</p>"
+    assert json.loads(blk.content)["steps"][0]["narrative"] == "<p>Hi</p>"
 
 
 def test_studio_olx_save():
@@ -318,11 +318,18 @@ def test_studio_olx_save():
 
 def test_html_is_sanitised_on_render_too():
     blk, _ = make()
-    content = dict(blk.content)
+    content = json.loads(blk.content)  # as if hand-edited in the modulestore, bypassing the editor
     content["intro"] = "<p>ok</p><img src=x onerror=alert(1)><script>bad()</script>"
-    blk.content = content
+    content["steps"][0]["narrative"] = "<p>step</p><script>bad()</script>"
+    content["steps"][0]["choices"][0]["consequence"] = '<p onmouseover="bad()">then</p>'
+    blk.content = json.dumps(content)
     html = blk.student_view().content
     assert "<script" not in html and "onerror" not in html and "<p>ok</p>" in html
+    _, state = call(blk, "start", {})
+    assert state["step"]["narrative"] == "<p>step</p>"
+    _, state = call(blk, "choose", {"step_id": "arrival", "choice_id": "ppe"})
+    assert state["last"]["consequence"] == "<p>then</p>"
+    assert state["history"][0]["consequence"] == "<p>then</p>"
 
 
 def test_views_render_with_ids_unique_per_instance():
@@ -357,3 +364,9 @@ def test_student_view_user_state():
     response = blk.handle("student_view_user_state", Request.blank("/"))
     body = json.loads(response.body)
     assert body["raw_earned"] == 7 and body["finished_attempts"] == 1
+
+
+def test_unreadable_stored_content_falls_back_to_the_default_scenario():
+    blk, _ = make()
+    blk.content = "{not json"
+    assert blk.scenario.steps and blk.scenario.title == "Sample seizure"  # settings still apply
