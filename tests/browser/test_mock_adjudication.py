@@ -256,9 +256,12 @@ def test_reasons_with_markup_are_shown_as_text(workbench, page):
 def test_refused_input_keeps_the_page_and_says_why(workbench, page):
     block, _ = open_case(page, workbench)
     save(block)
-    save(block)  # nothing chosen
+    expect(heading(block)).to_have_text("Step 2 of 6: Admissibility")
+    group(block, "x2").get_by_label("Reason").fill("kept after the refusal")
+    save(block)  # no ruling chosen
     expect(block.locator("[data-role=live]")).to_contain_text("Not saved")
     expect(heading(block)).to_have_text("Step 2 of 6: Admissibility")
+    expect(group(block, "x2").get_by_label("Reason")).to_have_value("kept after the refusal")
 
 
 def test_handlers_need_csrf_and_refuse_hostile_input(workbench, page):
@@ -279,22 +282,27 @@ def test_axe_finds_nothing_in_any_phase(workbench, page):
     block, _ = open_case(page, workbench)
     assert axe_violations(page, ".xblock-v1") == []
     save(block)
+    expect(heading(block)).to_contain_text("Step 2 of 6")
     assert axe_violations(page, ".xblock-v1") == []
     for x, label in (("x2", "Admit with limited weight"), ("x3", "Admit"), ("x6", "Admit")):
         group(block, x).get_by_label(label, exact=True).check()
     save(block)
+    expect(heading(block)).to_contain_text("Step 3 of 6")
     assert axe_violations(page, ".xblock-v1") == []
     group(block, "count: Importation").get_by_label("Yes").check()
     group(block, "count: Possession").get_by_label("Yes").check()
     save(block)
+    expect(heading(block)).to_contain_text("Step 4 of 6")
     assert axe_violations(page, ".xblock-v1") == []
     group(block, "count: Importation").get_by_label("Guilty", exact=True).check()
     group(block, "count: Possession").get_by_label("Guilty", exact=True).check()
     block.get_by_label("Sentence (months)").fill("70")
     save(block)
+    expect(heading(block)).to_contain_text("Step 5 of 6")
     assert axe_violations(page, ".xblock-v1") == []
     block.get_by_label("Your reasons").fill(REASONS)
     save(block)
+    expect(heading(block)).to_contain_text("Step 6 of 6")
     assert axe_violations(page, ".xblock-v1") == []
     group(block, "Structure of reasons").get_by_label(re.compile("^Partial")).check()
     group(block, "Knowledge of the substance").get_by_label(re.compile("^Reasoned")).check()
@@ -322,6 +330,7 @@ def test_usable_at_320_pixels(workbench, page):
 def test_studio_view_reports_errors_by_field(workbench, page):
     page.goto(f"{workbench}/scenario/mock_adjudication.0/studio_view/?student=staff-{uuid.uuid4().hex[:6]}")
     form = page.locator("[data-role=studio-form]")
+    assert axe_violations(page, ".ma-studio") == []
     form.get_by_label("Reasons: minimum words").fill("5000")
     form.locator("[data-role=studio-save]").click()
     expect(page.locator("[data-error=min_words]")).to_contain_text("is more than max_words")
