@@ -40,14 +40,19 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def location(self, relative_to: Path | None = None) -> str:
+    def path(self, relative_to: Path | None = None) -> str:
         if self.position is None:
             return ""
         path = self.position.file
         if relative_to is not None:
             with contextlib.suppress(ValueError):  # another drive on Windows: keep it absolute
                 path = Path(os.path.relpath(path, relative_to))
-        parts = [str(path)]
+        return str(path)
+
+    def location(self, relative_to: Path | None = None) -> str:
+        if self.position is None:
+            return ""
+        parts = [self.path(relative_to)]
         if self.position.line:
             parts.append(str(self.position.line))
             if self.position.col:
@@ -65,7 +70,7 @@ class Diagnostic:
         data = asdict(self)
         data.pop("position")
         if self.position is not None:
-            data["file"] = self.location(relative_to).split(":")[0]
+            data["file"] = self.path(relative_to)
             data["line"] = self.position.line
             data["col"] = self.position.col
         return data

@@ -50,6 +50,8 @@ def build_command(
     its own package. Nothing is written unless everything compiles: a failed build leaves dist/
     as it was.
     """
+    if out.exists() and not out.is_dir():
+        raise click.UsageError(f"--out '{out}' is a file, not a folder")
     started = time.perf_counter()
     everything = Diagnostics()
     archives: list[tuple[Path, dict[str, bytes]]] = []

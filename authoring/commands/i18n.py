@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Diagnostics
-from ..i18n.catalogs import catalog_bytes, extract, po_path, read_catalog, status, template_path, update
+from ..i18n.catalogs import catalog_bytes, extract, po_path, read_entries, status, template_path, update
 from ..load.course import load_course
 from ..package.tarball import write_atomically
 from ..pipeline import course_for_variant
@@ -62,7 +62,14 @@ def update_command(courses: tuple[Path, ...], languages: tuple[str, ...]) -> Non
         write_atomically(template_path(course), catalog_bytes(template))
         for language in languages or course.languages[1:]:
             path = po_path(course, language)
-            catalog, created = update(template, path, language)
+            try:
+                catalog, created = update(template, path, language)
+            except Exception as exc:
+                click.echo(f"{path}: error: cannot read translations: {exc}", err=True)
+                click.echo(
+                    "  hint: fix the file (or delete it to start over), then run update again", err=True
+                )
+                raise SystemExit(EXIT_CONTENT) from None
             write_atomically(path, catalog_bytes(catalog, include_previous=True))
             click.echo(f"{'created' if created else 'updated'} {path}")
 
@@ -78,8 +85,12 @@ def status_command(courses: tuple[Path, ...], strict: bool) -> None:
         click.echo(f"{course.folder.name} ({len(template)} strings, source {course.language})")
         for language in course.languages[1:]:
             path = po_path(course, language)
-            catalog = read_catalog(path, language) if path.is_file() else None
-            result = status(template, catalog, language)
+            diagnostics = Diagnostics()
+            entries = read_entries(path, diagnostics) if path.is_file() else None
+            if diagnostics.errors:
+                report(diagnostics, "text", False)
+                raise SystemExit(EXIT_CONTENT)
+            result = status(template, entries, language)
             incomplete = incomplete or not result.complete
             click.echo(
                 f"  {language}: {result.translated} translated, {result.fuzzy} fuzzy, {result.missing} missing"

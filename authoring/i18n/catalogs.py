@@ -8,6 +8,7 @@ removed ones made obsolete) exactly as ``pybabel update`` would.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,9 +17,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from ..diagnostics import Diagnostics, Position
+from ..load.text import read_text
 from ..model import Course
 from .walk import localize
 
+PO_ERROR_LINE = re.compile(r"line (\d+)")
+PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
 LOCALE_FOLDER = "locale"
 TEMPLATE = "messages.pot"
 
@@ -97,8 +101,9 @@ def _entry(message, include_previous: bool) -> polib.POEntry:
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """A .po file as a Babel catalog, for merging; raises on a broken file (never guesses)."""
     with path.open("rb") as stream:
-        return read_po(stream, locale=locale, charset="utf-8")
+        return read_po(stream, locale=locale, charset="utf-8", abort_invalid=True)
 
 
 def update(template: Catalog, path: Path, language: str) -> tuple[Catalog, bool]:
@@ -153,14 +158,14 @@ class Status:
         return self.fuzzy == 0 and self.missing == 0
 
 
-def status(template: Catalog, catalog: Catalog | None, language: str) -> Status:
+def status(template: Catalog, catalog: PoEntries | None, language: str) -> Status:
     """Counts against the current template (strings the .po lacks count as missing)."""
     result = Status(language)
     for message in template:
         if not message.id:
             continue
-        entry = catalog.get(message.id, context=message.context) if catalog is not None else None
-        if entry is None or not entry.string:
+        entry = catalog.get((message.context, message.id)) if catalog is not None else None
+        if entry is None or not entry.msgstr:
             result.missing += 1
         elif entry.fuzzy:
             result.fuzzy += 1
@@ -169,13 +174,60 @@ def status(template: Catalog, catalog: Catalog | None, language: str) -> Status:
     return result
 
 
+PoEntries = dict[tuple[str | None, str], polib.POEntry]
+
+
+def read_entries(path: Path, diagnostics: Diagnostics) -> PoEntries | None:
+    """A .po file's live entries by (context, source text); None (reported) when it is unreadable.
+
+    polib reads strictly and says on which line a file is broken; Babel would guess past errors
+    and print warnings to standard output.
+    """
+    text = read_text(path, diagnostics)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not PO_LINE.match(stripped):
+            diagnostics.error(
+                "this line of the translation file is broken",
+                Position(path, number, 1),
+                'every msgctxt, msgid and msgstr text is in double quotes, e.g. msgstr "Bienvenue" '
+                '(a quote inside the text is written \\")',
+            )
+            return None
+    try:
+        po = polib.pofile(text, encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        found = PO_ERROR_LINE.search(str(exc))
+        diagnostics.error(
+            f"cannot read translations: {str(exc).splitlines()[0]}",
+            Position(path, int(found.group(1)) if found else 1, 1),
+            "each entry is msgctxt/msgid/msgstr lines with text in double quotes; "
+            "`benchbook i18n update` rewrites a valid file",
+        )
+        return None
+    entries = {}
+    for entry in po:
+        if entry.obsolete:
+            continue
+        # polib numbers an entry from its first comment: point at its msgid line instead
+        index = max(entry.linenum - 1, 0)
+        while index < len(lines) and not lines[index].startswith("msgid"):
+            index += 1
+        entry.linenum = index + 1
+        entries[(entry.msgctxt, entry.msgid)] = entry
+    return entries
+
+
 @dataclass
 class Translations:
     """A language's translations as a build uses them, with what fell back to the source."""
 
     language: str
     path: Path
-    catalog: Catalog | None
+    entries: PoEntries | None
     fallbacks: list[tuple[str, Position]] = field(default_factory=list)
 
     @classmethod
@@ -188,21 +240,12 @@ class Translations:
                 f"run `benchbook i18n update {course.folder.name}` and translate {LOCALE_FOLDER}/{language}.po",
             )
             return cls(language, path, None)
-        try:
-            return cls(language, path, read_catalog(path, language))
-        except Exception as exc:
-            line = getattr(exc, "lineno", 0) or 0
-            diagnostics.error(
-                f"cannot read translations: {exc}",
-                Position(path, line),
-                "fix the .po file's syntax (msgid/msgstr pairs in double quotes)",
-            )
-            return cls(language, path, None)
+        return cls(language, path, read_entries(path, diagnostics))
 
     def lookup(self, text: str, context: str, where: Position) -> tuple[str, Position | None]:
         """The translation and its place in the .po file, or the source text and None."""
-        message = self.catalog.get(text, context=context) if self.catalog is not None else None
-        if message is None or not message.string or message.fuzzy:
+        entry = self.entries.get((context, text)) if self.entries is not None else None
+        if entry is None or not entry.msgstr or entry.fuzzy:
             self.fallbacks.append((text, where))
             return text, None
-        return message.string, Position(self.path, message.lineno or 0)
+        return entry.msgstr, Position(self.path, entry.linenum or 0)

@@ -47,7 +47,7 @@ def localized_course(course: Course, language: str, diagnostics: Diagnostics) ->
 
     result = localize(course, translate, by_block=translations is not None)
     result.language = language
-    if translations is not None and translations.catalog is not None and translations.fallbacks:
+    if translations is not None and translations.entries is not None and translations.fallbacks:
         _report_fallbacks(course, translations, diagnostics)
     return result
 

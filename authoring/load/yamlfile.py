@@ -112,6 +112,11 @@ def load_yaml_file(path: Path, diagnostics: Diagnostics) -> Located | None:
     return load_yaml_text(text, path, diagnostics)
 
 
+def _explicit_before(pairs, merged: int, index: int, key: str) -> bool:
+    """Whether *key* was written earlier in the mapping itself (not brought in by a merge key)."""
+    return any(str(getattr(k, "value", "")) == key for k, _ in pairs[merged:index])
+
+
 def _construct(
     node, path: KeyPath, located: Located, loader, diagnostics: Diagnostics, offset: int, active: set
 ):
@@ -130,15 +135,22 @@ def _construct(
     if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
         active = active | {id(node)}
     if isinstance(node, yaml.MappingNode):
+        explicit = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
+        loader.flatten_mapping(node)  # apply '<<: *anchor' merge keys, as every YAML loader does
+        merged = len(node.value) - explicit  # merged pairs come first; explicit keys may override them
         result: dict = {}
-        for key_node, value_node in node.value:
+        for pair_index, (key_node, value_node) in enumerate(node.value):
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)
             key_position = Position(
                 located.file, key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1
             )
-            if key in result:
+            if (
+                key in result
+                and pair_index >= merged
+                and _explicit_before(node.value, merged, pair_index, key)
+            ):
                 diagnostics.error(
                     f"duplicate key '{key}'",
                     key_position,

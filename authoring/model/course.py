@@ -153,7 +153,10 @@ class Lesson:
     due: datetime | None = None
     due_position: Position | None = None
     units: list[Unit] = field(default_factory=list)
-    footnotes: dict[str, str] = field(default_factory=dict)  # label → definition, for the blocks citing it
+    footnotes: dict[str, str] = field(default_factory=dict)
+    replaces: list[Path] = field(
+        default_factory=list
+    )  # files of lessons a variant replaced with this one  # label → definition, for the blocks citing it
 
 
 @dataclass

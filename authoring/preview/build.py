@@ -109,7 +109,6 @@ class PreviewBuild:
         self.files: dict[str, bytes] = {}  # the last good OLX
         self.run_id = ""
         self.course: Course | None = None  # the loaded source model of the last good build
-        self.rendered: Course | None = None  # the model it was rendered from (variant, language)
         self.diagnostics = Diagnostics()  # of the last build, good or not
         self.cache: RenderCache = {}
         self.changed = threading.Condition(self.lock)
@@ -141,7 +140,6 @@ class PreviewBuild:
                 self.files = dict(run.tree.files)
                 self.run_id = run.run_id
                 self.course = compilation.course
-                self.rendered = None  # rebuilt lazily by the first fast rebuild
                 self.language = self.language or run.language
             return self._updated({ALL}, started, full=True)
 
@@ -197,17 +195,28 @@ class PreviewBuild:
         validate_course(variant_course, checking)
         if checking.errors:
             return None
-        rendered = localized_course(variant_course, self.language or course.language, checking)
-        if checking.errors:
+        # Only the changed lessons are localized (their modules otherwise empty); links still
+        # resolve against the whole outline, which the render context takes from the full course.
+        lesson_ids = {found[path].id for path in paths}
+        changed_only = copy.copy(variant_course)
+        changed_only.modules = []
+        for module in variant_course.modules:
+            lessons = [lesson for lesson in module.lessons if lesson.id in lesson_ids]
+            if lessons:
+                module_copy = copy.copy(module)
+                module_copy.lessons = lessons
+                changed_only.modules.append(module_copy)
+        localizing = Diagnostics()  # its warnings count the changed lessons only: the full build's stay
+        rendered = localized_course(changed_only, self.language or course.language, localizing)
+        if localizing.errors:
             return None
         rendering = Diagnostics()
         if len(self.cache) > MAX_CACHE:  # renders of every past edit: start afresh now and then
             self.cache.clear()
         run = copy.copy(rendered.runs[0])  # the preview shows the first run, as compile_course's first
         run.id = self.run_id
-        context = RenderContext(rendered, rendering, rendered.language, self.cache)
+        context = RenderContext(variant_course, rendering, rendered.language, self.cache)
         writer = _Writer(rendered, run, context)
-        lesson_ids = {found[path].id for path in paths}
         for lesson in rendered.lessons():
             if lesson.id in lesson_ids:
                 writer.write_lesson(lesson)
@@ -232,7 +241,6 @@ class PreviewBuild:
                 fresh.items.append(diagnostic)
         self.files = files
         self.course = course
-        self.rendered = rendered
         self.diagnostics = fresh
         return lesson_ids
 

@@ -47,10 +47,12 @@ class RenderContext:
 
     def __post_init__(self) -> None:
         self.assets = Assets(self.course.folder, self.language)
-        self.lessons_by_file = {lesson.file.resolve(): lesson.id for lesson in self.course.lessons()}
-        self.unit_ids = {
-            lesson.file.resolve(): {unit.id for unit in lesson.units} for lesson in self.course.lessons()
-        }
+        self.lessons_by_file = {}
+        self.unit_ids = {}
+        for lesson in self.course.lessons():
+            for path in (lesson.file, *lesson.replaces):  # a variant's lesson answers for the one it replaced
+                self.lessons_by_file[path.resolve()] = lesson.id
+                self.unit_ids[path.resolve()] = {unit.id for unit in lesson.units}
         # Links resolve against the outline: renders are shared only between outlines alike.
         self.outline_key = hash(
             tuple(
@@ -181,7 +183,8 @@ class RenderContext:
         name = self.assets.add(path, where, self.diagnostics)
         if name:
             self._linked.append(path)
-        return f"/static/{name}" if name else None
+        fragment = f"#{parts.fragment}" if parts.fragment else ""  # e.g. a page of a PDF: file.pdf#page=2
+        return f"/static/{name}{fragment}" if name else None
 
     def asset(self, relative: str, where: Position | None, base: Path | None = None) -> str | None:
         """Register a file named in YAML (relative to *base*, default the course folder)."""

@@ -46,9 +46,13 @@ def load_variant(course: Course, variant_id: str, diagnostics: Diagnostics) -> V
     if not path.is_file():
         known = variant_ids(course.folder)
         close = difflib.get_close_matches(variant_id, known, n=1)
+        declared = course.source.get("variants") if course.source else None
+        index = declared.index(variant_id) if isinstance(declared, list) and variant_id in declared else None
         diagnostics.error(
             f"unknown variant '{variant_id}' (no {VARIANTS_FOLDER}/{variant_id}/{VARIANT_FILE})",
-            Position(course.folder / "course.yaml"),
+            course.source.at(("variants", index) if index is not None else ("variants",))
+            if course.source
+            else Position(course.folder / "course.yaml"),
             f"did you mean '{close[0]}'?" if close else f"known variants: {', '.join(known) or 'none'}",
         )
         return None
@@ -83,8 +87,18 @@ def apply_variant(course: Course, variant: Variant, diagnostics: Diagnostics) ->
         section = data.get(verb) or {}
         for kind in ("modules", "lessons", "units", "scenarios", "cases"):
             for index, entry in enumerate(section.get(kind) or []):
-                where = variant.source.at((verb, kind, index))
-                getattr(overlay, f"{verb}_{kind}")(entry, where)
+                getattr(overlay, f"{verb}_{kind}")(entry, _Place(variant.source, (verb, kind, index)))
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where an entry of variant.yaml is, and each of its keys: errors point at the key at fault."""
+
+    source: Located
+    path: tuple
+
+    def __call__(self, key: str | None = None) -> Position:
+        return self.source.at((*self.path, key) if key else self.path)
 
 
 class _Overlay:
@@ -126,16 +140,16 @@ class _Overlay:
         self._unknown("unit", unit_id, [u.id for u in self.course.units()], where)
         return None
 
-    def _path(self, entry: dict, key: str, where: Position) -> Path | None:
+    def _path(self, entry: dict, key: str, at: _Place) -> Path | None:
         if key not in entry:
             self.diagnostics.error(
-                f"'{key}' is missing", where, f"give the {key} inside variants/{self.variant.id}/"
+                f"'{key}' is missing", at(), f"give the {key} inside variants/{self.variant.id}/"
             )
             return None
         path = (self.variant.folder / str(entry[key])).resolve()
         if not path.exists():
             self.diagnostics.error(
-                f"not found: {entry[key]}", where, f"paths are relative to variants/{self.variant.id}/"
+                f"not found: {entry[key]}", at(key), f"paths are relative to variants/{self.variant.id}/"
             )
             return None
         return path
@@ -153,28 +167,28 @@ class _Overlay:
 
     # Remove -----------------------------------------------------------------------------------
 
-    def remove_modules(self, module_id, where):
-        module = self._module(str(module_id), where)
+    def remove_modules(self, module_id, at: _Place):
+        module = self._module(str(module_id), at())
         if module:
             self.course.modules.remove(module)
 
-    def remove_lessons(self, lesson_id, where):
-        found = self._lesson(str(lesson_id), where)
+    def remove_lessons(self, lesson_id, at: _Place):
+        found = self._lesson(str(lesson_id), at())
         if found:
             module, index = found
             del module.lessons[index]
 
-    def remove_units(self, unit_id, where):
-        found = self._unit(str(unit_id), where)
+    def remove_units(self, unit_id, at: _Place):
+        found = self._unit(str(unit_id), at())
         if found:
             lesson, index = found
             del lesson.units[index]
 
-    def remove_scenarios(self, ref, where):
-        self._remove_document(self.course.scenarios, "scenario", str(ref), where)
+    def remove_scenarios(self, ref, at: _Place):
+        self._remove_document(self.course.scenarios, "scenario", str(ref), at())
 
-    def remove_cases(self, ref, where):
-        self._remove_document(self.course.cases, "case", str(ref), where)
+    def remove_cases(self, ref, at: _Place):
+        self._remove_document(self.course.cases, "case", str(ref), at())
 
     def _remove_document(self, documents: dict, kind: str, ref: str, where: Position) -> None:
         if ref not in documents:
@@ -186,28 +200,30 @@ class _Overlay:
 
     # Replace ----------------------------------------------------------------------------------
 
-    def replace_modules(self, entry, where):
-        module = self._module(entry["id"], where)
-        path = self._path(entry, "folder", where)
+    def replace_modules(self, entry, at: _Place):
+        module = self._module(entry["id"], at("id"))
+        path = self._path(entry, "folder", at)
         if module and path:
-            replacement = load_module(self.variant.folder, str(path), where, self.diagnostics)
+            replacement = load_module(self.variant.folder, str(path), at("folder"), self.diagnostics)
             if replacement:
                 replacement.id = module.id
                 self.course.modules[self.course.modules.index(module)] = replacement
 
-    def replace_lessons(self, entry, where):
-        found = self._lesson(entry["id"], where)
-        path = self._path(entry, "file", where)
+    def replace_lessons(self, entry, at: _Place):
+        found = self._lesson(entry["id"], at("id"))
+        path = self._path(entry, "file", at)
         if found and path:
             module, index = found
             replacement = load_lesson(path, self.diagnostics)
             if replacement:
                 replacement.id = entry["id"]
+                # links to the replaced lesson's file now lead to its replacement
+                replacement.replaces = [module.lessons[index].file, *module.lessons[index].replaces]
                 module.lessons[index] = replacement
 
-    def replace_units(self, entry, where):
-        found = self._unit(entry["id"], where)
-        path = self._path(entry, "file", where)
+    def replace_units(self, entry, at: _Place):
+        found = self._unit(entry["id"], at("id"))
+        path = self._path(entry, "file", at)
         if found and path:
             lesson, index = found
             units = self._load_units(path, lesson)
@@ -215,53 +231,53 @@ class _Overlay:
                 units[0].id = entry["id"]
                 lesson.units[index : index + 1] = units
 
-    def replace_scenarios(self, entry, where):
-        self._replace_document(self.course.scenarios, "scenario", entry, where)
+    def replace_scenarios(self, entry, at: _Place):
+        self._replace_document(self.course.scenarios, "scenario", entry, at)
 
-    def replace_cases(self, entry, where):
-        self._replace_document(self.course.cases, "case", entry, where)
+    def replace_cases(self, entry, at: _Place):
+        self._replace_document(self.course.cases, "case", entry, at)
 
-    def _replace_document(self, documents: dict, kind: str, entry: dict, where: Position) -> None:
+    def _replace_document(self, documents: dict, kind: str, entry: dict, at: _Place) -> None:
         if entry["id"] not in documents:
-            self._unknown(kind, entry["id"], sorted(documents), where)
+            self._unknown(kind, entry["id"], sorted(documents), at("id"))
             return
-        path = self._path(entry, "file", where)
+        path = self._path(entry, "file", at)
         document = self._document(path) if path else None
         if document is not None:
             documents[entry["id"]] = document
 
     # Add --------------------------------------------------------------------------------------
 
-    def add_modules(self, entry, where):
-        path = self._path(entry, "folder", where)
-        module = load_module(self.variant.folder, str(path), where, self.diagnostics) if path else None
+    def add_modules(self, entry, at: _Place):
+        path = self._path(entry, "folder", at)
+        module = load_module(self.variant.folder, str(path), at("folder"), self.diagnostics) if path else None
         if module:
-            self._insert(self.course.modules, module, entry.get("after"), "module", where)
+            self._insert(self.course.modules, module, entry.get("after"), "module", at("after"))
 
-    def add_lessons(self, entry, where):
-        module = self._module(str(entry.get("module", "")), where)
-        path = self._path(entry, "file", where)
+    def add_lessons(self, entry, at: _Place):
+        module = self._module(str(entry.get("module", "")), at("module"))
+        path = self._path(entry, "file", at)
         lesson = load_lesson(path, self.diagnostics) if path else None
         if module and lesson:
-            self._insert(module.lessons, lesson, entry.get("after"), "lesson", where)
+            self._insert(module.lessons, lesson, entry.get("after"), "lesson", at("after"))
 
-    def add_units(self, entry, where):
-        found = self._lesson(str(entry.get("lesson", "")), where)
-        path = self._path(entry, "file", where)
+    def add_units(self, entry, at: _Place):
+        found = self._lesson(str(entry.get("lesson", "")), at("lesson"))
+        path = self._path(entry, "file", at)
         if found and path:
             module, index = found
             lesson = module.lessons[index]
             for unit in reversed(self._load_units(path, lesson)):
-                self._insert(lesson.units, unit, entry.get("after"), "unit", where)
+                self._insert(lesson.units, unit, entry.get("after"), "unit", at("after"))
 
-    def add_scenarios(self, entry, where):
-        path = self._path(entry, "file", where)
+    def add_scenarios(self, entry, at: _Place):
+        path = self._path(entry, "file", at)
         document = self._document(path) if path else None
         if document is not None:
             self.course.scenarios[path.stem] = document
 
-    def add_cases(self, entry, where):
-        path = self._path(entry, "file", where)
+    def add_cases(self, entry, at: _Place):
+        path = self._path(entry, "file", at)
         document = self._document(path) if path else None
         if document is not None:
             self.course.cases[path.stem] = document
