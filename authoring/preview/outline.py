@@ -57,6 +57,42 @@ def xml(files: dict[str, bytes], path: str) -> etree._Element:
     return etree.fromstring(files[path])
 
 
+def _read_lesson(
+    files: dict[str, bytes], lesson_id: str, module_id: str, lesson_of: dict[str, str]
+) -> LessonEntry:
+    sequential = xml(files, f"sequential/{lesson_id}.xml")
+    lesson = LessonEntry(
+        lesson_id,
+        sequential.get("display_name", lesson_id),
+        module_id,
+        sequential.get("format", "") if sequential.get("graded") == "true" else "",
+        sequential.get("due", ""),
+    )
+    lesson_of[lesson_id] = lesson_id
+    for vertical_pointer in sequential.findall("vertical"):
+        unit_id = vertical_pointer.get("url_name")
+        vertical = xml(files, f"vertical/{unit_id}.xml")
+        lesson.units.append(UnitEntry(unit_id, vertical.get("display_name", unit_id)))
+        lesson_of[unit_id] = lesson_id
+        for child in vertical:
+            if isinstance(child.tag, str) and child.get("url_name"):
+                lesson_of[child.get("url_name")] = lesson_id
+    return lesson
+
+
+def refresh_lessons(outline: Outline, files: dict[str, bytes], lesson_ids: set[str]) -> Outline:
+    """The outline with only *lesson_ids* read again (after a one-lesson rebuild)."""
+    lesson_of = dict(outline.lesson_of)
+    modules = []
+    for module in outline.modules:
+        lessons = [
+            _read_lesson(files, lesson.id, module.id, lesson_of) if lesson.id in lesson_ids else lesson
+            for lesson in module.lessons
+        ]
+        modules.append(ModuleEntry(module.id, module.title, lessons))
+    return Outline(outline.title, outline.language, modules, outline.pages, lesson_of)
+
+
 def read_outline(files: dict[str, bytes], run_id: str) -> Outline:
     import json
 
@@ -68,25 +104,9 @@ def read_outline(files: dict[str, bytes], run_id: str) -> Outline:
         chapter = xml(files, f"chapter/{chapter_id}.xml")
         module = ModuleEntry(chapter_id, chapter.get("display_name", chapter_id))
         for sequential_pointer in chapter.findall("sequential"):
-            lesson_id = sequential_pointer.get("url_name")
-            sequential = xml(files, f"sequential/{lesson_id}.xml")
-            lesson = LessonEntry(
-                lesson_id,
-                sequential.get("display_name", lesson_id),
-                chapter_id,
-                sequential.get("format", "") if sequential.get("graded") == "true" else "",
-                sequential.get("due", ""),
+            module.lessons.append(
+                _read_lesson(files, sequential_pointer.get("url_name"), chapter_id, lesson_of)
             )
-            lesson_of[lesson_id] = lesson_id
-            for vertical_pointer in sequential.findall("vertical"):
-                unit_id = vertical_pointer.get("url_name")
-                vertical = xml(files, f"vertical/{unit_id}.xml")
-                lesson.units.append(UnitEntry(unit_id, vertical.get("display_name", unit_id)))
-                lesson_of[unit_id] = lesson_id
-                for child in vertical:
-                    if isinstance(child.tag, str) and child.get("url_name"):
-                        lesson_of[child.get("url_name")] = lesson_id
-            module.lessons.append(lesson)
         modules.append(module)
     pages = []
     policy_path = f"policies/{run_id}/policy.json"

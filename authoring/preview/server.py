@@ -33,7 +33,7 @@ from ..load.course import load_course
 from .assets import CSS, JS
 from .build import ALL, PreviewBuild
 from .capa import check, parse_problem
-from .outline import Outline, read_outline
+from .outline import Outline, read_outline, refresh_lessons
 from .pages import PageRenderer, PageState, Target, srt_to_vtt
 
 HOST = "127.0.0.1"
@@ -109,7 +109,11 @@ class Preview:
             cached = self._outlines.get(key)
             if cached and cached[0] == build.version:
                 return cached[1]
-            outline = read_outline(build.files, build.run_id)
+            update = build.last_update
+            if cached and update and cached[0] == build.version - 1 and not update.full:
+                outline = refresh_lessons(cached[1], build.files, update.pages)  # the lesson edited only
+            else:
+                outline = read_outline(build.files, build.run_id)
             self._outlines[key] = (build.version, outline)
             return outline
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from benchbook.authoring.preview.outline import read_outline
+from benchbook.authoring.preview.outline import read_outline, refresh_lessons
 from benchbook.authoring.preview.pages import PageRenderer, PageState, Target, srt_text, srt_to_vtt
 
 RUN = "2026_T1"
@@ -127,3 +127,15 @@ def test_transcripts():
     assert srt_text(srt) == "Sealing an exhibit bag. Sign it."
     vtt = srt_to_vtt(srt).decode()
     assert vtt.startswith("WEBVTT\n\n") and "00:00:02.000 --> 00:00:04.500" in vtt
+
+
+def test_refreshing_one_lesson_gives_the_outline_read_in_full(complete_olx):
+    outline = read_outline(complete_olx, RUN)
+    files = dict(complete_olx)
+    files["sequential/quizzes.xml"] = files["sequential/quizzes.xml"].replace(
+        b"Every quiz type", b"All quiz types"
+    )
+    refreshed = refresh_lessons(outline, files, {"quizzes"})
+    assert refreshed == read_outline(files, RUN)
+    assert refreshed.lesson("quizzes").title == "All quiz types"
+    assert refreshed.lesson("prose") is outline.lesson("prose")
