@@ -460,6 +460,18 @@ def validate(case: Case) -> list[Problem]:
                 "add criteria with options, or set 'staff_graded: false'",
             )
         )
+    if r.staff_graded:
+        for i, c in enumerate(rub.criteria):
+            for j, o in enumerate(c.options if c.source == "self" else []):
+                if o.points != int(o.points):
+                    add(
+                        warning(
+                            f"option '{o.name}' of criterion '{c.name}' has {o.points:g} points; "
+                            "the staff-graded ORA rounds to whole points",
+                            ("rubric", "criteria", i, "options", j, "points"),
+                            "use whole points in staff-graded rubrics",
+                        )
+                    )
     if case.max_score() <= 0 and case.weight > 0:
         add(
             error(

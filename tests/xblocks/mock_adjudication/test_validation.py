@@ -288,3 +288,12 @@ def test_missing_feedback_warns():
     warnings = [p for p in problems(data) if not p.is_error]
     assert [p.path for p in warnings] == [("rulings", 0, "feedback")]
     assert "exclude" in warnings[0].message
+
+
+def test_fractional_points_warn_when_staff_graded():
+    data = sample()
+    data["rubric"]["criteria"][4]["options"][1]["points"] = 2.5
+    warnings = [p for p in problems(data) if not p.is_error]
+    assert [p.path for p in warnings] == [("rubric", "criteria", 4, "options", 1, "points")]
+    data["reasoning"]["staff_graded"] = False
+    assert problems(data) == []
