@@ -82,3 +82,11 @@ def test_schema_accepts_the_sample_and_rejects_what_from_dict_rejects():
 def test_packaged_copies_parse_as_olx():
     for name in PACKAGED.values():
         assert etree.parse(str(SCENARIOS / name)).getroot().tag == "evidence_scenario"
+
+
+def test_the_documented_example_is_a_valid_scenario():
+    text = (REPO / "docs" / "evidence-scenarios.md").read_text("utf-8")
+    example = yaml.safe_load(text.split("## 2. The shape of a scenario\n\n```yaml\n")[1].split("```")[0])
+    jsonschema.validate(example, SCHEMA)
+    scenario = Scenario.from_dict(example, MARKDOWN.render)
+    assert validate(scenario) == [] and scenario.max_score() == 4
