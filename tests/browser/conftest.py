@@ -59,9 +59,11 @@ def workbench(tmp_path_factory):
     """Base URL of a fresh xblock-sdk workbench serving every installed XBlock."""
     workdir = tmp_path_factory.mktemp("workbench")
     (workdir / "var").mkdir()
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = dict(
         os.environ,
-        DJANGO_SETTINGS_MODULE="workbench.settings",
+        DJANGO_SETTINGS_MODULE="tests.browser.workbench_settings",
+        PYTHONPATH=os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")])),
         EXCLUDE_SAMPLE_XBLOCKS="yes",
         WORKBENCH_RESET_STATE_ON_RESTART="true",
     )
