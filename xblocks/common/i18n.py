@@ -1,11 +1,22 @@
 """UI strings: marked with a no-op at import time, translated at render time.
 
 Strings declared at class level (field names, help, messages) are wrapped in ``_`` so extraction
-tools find them; the real translation happens per request through the runtime's ``i18n`` service,
-which knows the learner's language (Django's translation in the LMS and in the workbench).
+tools find them; the real translation happens per request, in the learner's language.
+
+Each block ships its catalogs in ``translations/<lang>/LC_MESSAGES/text.mo`` (gettext domain
+``text``), which is where the LMS's i18n service looks for an XBlock's translations. Runtimes that
+do not (the workbench proxies Django's own catalogs) get the same result here: the block's catalog
+for the learner's language is used first, then the runtime's service.
 """
 
 from __future__ import annotations
+
+import gettext as gettext_module
+import importlib
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "text"
 
 
 def _(text: str) -> str:
@@ -13,12 +24,31 @@ def _(text: str) -> str:
     return text
 
 
+def catalog_language(language: str) -> str:
+    """The catalog folder for a Django language code: ``es-419`` → ``es``, ``zh-hans`` → ``zh``."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+@cache
+def package_catalog(package: str, language: str) -> gettext_module.NullTranslations | None:
+    """The block package's own compiled catalog for *language*, if it ships one."""
+    module = importlib.import_module(package)
+    folder = Path(module.__file__).parent / "translations"
+    try:
+        return gettext_module.translation(DOMAIN, localedir=folder, languages=[catalog_language(language)])
+    except OSError:
+        return None
+
+
 def gettext_for(block):
-    """Return a gettext function bound to the block's i18n service (identity when absent)."""
-    service = block.runtime.service(block, "i18n") if block is not None else None
-    if service is None:
+    """Return a gettext function for the learner's language (identity when nothing translates)."""
+    if block is None:
         return lambda text: text
-    return service.gettext
+    catalog = package_catalog(type(block).__module__.rpartition(".")[0], language_of(block))
+    if catalog is not None:
+        return catalog.gettext
+    service = block.runtime.service(block, "i18n")
+    return service.gettext if service is not None else (lambda text: text)
 
 
 def language_of(block) -> str:
