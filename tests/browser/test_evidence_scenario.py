@@ -204,3 +204,25 @@ def test_studio_form_shows_errors_beside_the_field(workbench, page):
     error = page.locator('[data-error-for="steps.0.choices.1.goto"]')
     expect(error).to_contain_text("step 'arrival', choice 'sweep': goto 'nowhere' does not exist")
     expect(field).to_have_attribute("aria-invalid", "true")
+
+
+def test_real_scenario_in_debrief_mode_keeps_coaching_for_the_end(workbench, page, outside_requests):
+    """The packaged clandestine-lab scenario (13 steps, feedback_mode: debrief), best path by keyboard."""
+    page.goto(f"{workbench}/scenario/evidence_scenario.2/?student={student()}")
+    block = page.locator(".xblock-v1[data-block-type=evidence_scenario]")
+    expect(block.get_by_role("heading", name="Step 1: Briefing at the cordon")).to_be_visible()
+    live = block.locator("[data-role=live]")
+    for number in range(1, 12):
+        heading = block.locator(".es-step-title")
+        expect(heading).to_contain_text(f"Step {number}:")
+        block.locator("input[type=radio]").first.check()  # the first choice is the best in this file
+        block.get_by_role("button", name="Confirm decision").click()
+        expect(live).to_contain_text("You chose:")
+        expect(live.locator(".es-coaching")).to_have_count(0)  # debrief mode: no coaching yet
+    expect(block.get_by_role("heading", name="Outcome: A case built on sound evidence")).to_be_focused()
+    expect(block.locator("[data-role=score]")).to_have_text("Score for this attempt: 22 of 22")
+    expect(block.locator("[data-role=decisions] > li")).to_have_count(11)
+    expect(block.locator("[data-role=decisions] .es-coaching").first).to_contain_text("risk")
+    expect(block.locator("[data-role=competencies] li").first).to_have_text("Safe handling 6/6")
+    assert axe_violations(page, ".xblock-v1") == []
+    assert outside_requests == []

@@ -82,7 +82,8 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
     """A branching evidence-handling exercise, graded on the server from the learner's path."""
 
     has_score = True
-    has_custom_completion = True
+    has_custom_completion = True  # completion is published when an attempt reaches an outcome
+    has_author_view = True  # Studio's preview shows the outline with its warnings (edx-platform reads this)
     icon_class = "problem"
     i18n_js_namespace = "EvidenceScenarioI18N"
 
@@ -437,7 +438,15 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
         frag = Fragment(editor.form(self.scenario, olx.to_string(self.scenario), gettext, _dom_id(self)))
         frag.add_css(_resource("public/studio.css"))
         frag.add_javascript(_resource("public/studio.js"))
-        frag.initialize_js("EvidenceScenarioStudio", {})
+        strings = {
+            "saving": gettext("Saving…"),
+            "saved": gettext("Saved."),
+            "saved_warnings": gettext("Saved, with {n} warning(s)."),
+            "problems": gettext("Not saved: {n} problem(s)."),
+            "refused": gettext("Not saved: {message}"),
+            "network": gettext("Not saved: the server could not be reached."),
+        }
+        frag.initialize_js("EvidenceScenarioStudio", {"strings": strings})
         return frag
 
     @bounded_json_handler(MAX_STUDIO_BODY)

@@ -370,3 +370,15 @@ def test_unreadable_stored_content_falls_back_to_the_default_scenario():
     blk, _ = make()
     blk.content = "{not json"
     assert blk.scenario.steps and blk.scenario.title == "Sample seizure"  # settings still apply
+
+
+def test_studio_preview_uses_the_author_view_and_search_gets_plain_text():
+    blk, _ = make()
+    assert blk.has_author_view is True
+    index = blk.index_dictionary()
+    assert index["content"]["display_name"] == "Sample seizure"
+    assert (
+        "Powder on a bench." in index["content"]["capa_content"]
+        and "<p>" not in index["content"]["capa_content"]
+    )
+    assert "PPE first" not in index["content"]["capa_content"]  # coaching is not indexed

@@ -59,12 +59,14 @@ function EvidenceScenarioBlock(runtime, element, args) {
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() },
       body: JSON.stringify(body || {})
     }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (data) { return { ok: r.ok, data: data }; });
+      return r.json().catch(function () { return {}; }).then(function (data) {
+        return { ok: r.ok, data: data, status: r.status };
+      });
     }).then(function (res) {
       busy = false;
       root.removeAttribute("aria-busy");
       if (!res.ok) {
-        say([node("p", { "class": "es-error" }, fmt(t("Not accepted: {message}"), { message: res.data.error || "?" }))]);
+        say([node("p", { "class": "es-error" }, fmt(t("Not accepted: {message}"), { message: res.data.error || ("HTTP " + res.status) }))]);
         return;
       }
       render(res.data, true);

@@ -1,7 +1,11 @@
 /* Studio editor for evidence_scenario: structured form and OLX box, both validated on the server.
  * Errors come back with the key path of the field they concern and are shown beside it. */
-function EvidenceScenarioStudio(runtime, element) {
+function EvidenceScenarioStudio(runtime, element, args) {
   "use strict";
+  var text = (args && args.strings) || {};
+  function fmt(key, fallback, values) {
+    return (text[key] || fallback).replace(/\{(\w+)\}/g, function (m, k) { return values && values[k] !== undefined ? values[k] : m; });
+  }
   var el = element && element.jquery ? element[0] : element;
   var status = el.querySelector("[data-role=status]");
   var structured = el.querySelector("[data-role=structured]");
@@ -60,7 +64,7 @@ function EvidenceScenarioStudio(runtime, element) {
   }
   function save(body, inOlx) {
     clearErrors();
-    status.textContent = "…";
+    status.textContent = fmt("saving", "Saving…");
     if (runtime.notify) { runtime.notify("save", { state: "start" }); }
     fetch(runtime.handlerUrl(el, "studio_submit"), {
       method: "POST", credentials: "same-origin",
@@ -68,13 +72,15 @@ function EvidenceScenarioStudio(runtime, element) {
       body: JSON.stringify(body)
     }).then(function (r) { return r.json(); }).then(function (res) {
       if (res.ok) {
-        status.textContent = "Saved." + (res.warnings && res.warnings.length ? " " + res.warnings.length + " warning(s)." : "");
+        status.textContent = res.warnings && res.warnings.length ?
+          fmt("saved_warnings", "Saved, with {n} warning(s).", { n: res.warnings.length }) : fmt("saved", "Saved.");
         if (runtime.notify) { runtime.notify("save", { state: "end" }); }
       } else {
-        status.textContent = res.errors ? "Not saved: " + res.errors.length + " problem(s)." : "Not saved: " + (res.error || "");
+        status.textContent = res.errors ? fmt("problems", "Not saved: {n} problem(s).", { n: res.errors.length }) :
+          fmt("refused", "Not saved: {message}", { message: res.error || "" });
         showErrors(res.errors || [], inOlx);
       }
-    }).catch(function () { status.textContent = "Not saved: the server could not be reached."; });
+    }).catch(function () { status.textContent = fmt("network", "Not saved: the server could not be reached."); });
   }
   structured.addEventListener("submit", function (ev) { ev.preventDefault(); save({ data: collect() }, false); });
   olxForm.addEventListener("submit", function (ev) {
