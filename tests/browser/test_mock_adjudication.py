@@ -179,7 +179,7 @@ def test_full_judge_run_keyboard_only(workbench, page, outside_requests):
     assert outside_requests == []
 
 
-def test_prosecutor_keyboard_only_reaches_every_control(workbench, page):
+def test_full_prosecutor_run_keyboard_only(workbench, page, outside_requests):
     block, _ = open_case(page, workbench, PROSECUTOR)
     press_save(page)
     choose(page, "r-x2", "exclude")
@@ -201,6 +201,21 @@ def test_prosecutor_keyboard_only_reaches_every_control(workbench, page):
     press_save(page)
     expect(heading(block)).to_have_text("Step 5 of 6: Written reasons")
     expect(block.locator(".ma-step[data-phase=verdict]")).to_be_enabled()
+    focus_next(page, "e.tagName === 'TEXTAREA'")
+    page.keyboard.type(REASONS)
+    press_save(page)
+    expect(heading(block)).to_have_text("Step 6 of 6: Assessment")
+    expect(block.locator(".ma-debrief")).to_contain_text(
+        "Your choice: Withdraw; Expected: Tender for a limited purpose"
+    )
+    choose(page, "c-structure", "partial")
+    choose(page, "c-knowledge", "asserted")
+    press_save(page)
+    # rulings 2 of 6, weighing 1 of 6 (one support of six), verdicts 2 of 4,
+    # sentence 3 of 6 (in range, one factor right), self-assessment 2 + 2
+    expect(block.locator("[data-role=score]")).to_have_text("Score: 12 of 30")
+    expect(block.locator(".ma-calibration")).to_contain_text("lower than the expert")
+    assert outside_requests == []
 
 
 def test_back_and_resume_after_reload(workbench, page):
