@@ -22,6 +22,7 @@ MAX_TITLE = 200
 MAX_CHOICE_TEXT = 500
 MAX_HTML = 20_000  # one narrative, consequence, coaching or exhibit body
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _known(ids) -> str:
@@ -205,6 +206,8 @@ def validate(scenario: Scenario) -> list[Problem]:
                 )
             )
 
+    problems.extend(_unwritable_text(s.to_dict()))
+
     # the graph
     if s.steps and s.start not in node_ids:
         add(
@@ -284,6 +287,26 @@ def _graph_problems(s: Scenario, node_ids: dict[str, tuple]) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _unwritable_text(data, path: tuple = ()) -> list[Problem]:
+    """Characters XML cannot hold (control characters, lone surrogates): OLX could not be written."""
+    if isinstance(data, str):
+        match = NOT_XML.search(data)
+        if match:
+            return [
+                error(
+                    f"{'.'.join(map(str, path))}: character U+{ord(match.group()):04X} cannot be stored in OLX",
+                    path,
+                    "delete the invisible control character (often pasted from a word processor)",
+                )
+            ]
+        return []
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in _unwritable_text(value, (*path, key))]
+    if isinstance(data, list):
+        return [p for i, value in enumerate(data) for p in _unwritable_text(value, (*path, i))]
+    return []
 
 
 def _check_id(value: str, path: tuple, where: str, add) -> None:

@@ -167,3 +167,10 @@ def test_critical_choice_with_points_warns():
     data = sample()
     data["steps"][2]["choices"][1]["points"] = 1
     assert only(data, "warning").path == ("steps", 2, "choices", 1, "points")
+
+
+def test_characters_olx_cannot_hold():
+    data = sample()
+    data["steps"][1]["choices"][0]["coaching"] = "<p>Seal\x0bit.</p>"
+    p = only(data)
+    assert p.path == ("steps", 1, "choices", 0, "coaching") and "U+000B" in p.message
