@@ -24,6 +24,7 @@ from ..common.compat import in_course_context
 from ..common.i18n import _, gettext_for, language_of, text_direction
 from ..common.problems import ContentError, errors_only
 from ..common.sanitize import clean_html as _clean_html
+from ..common.urls import expand_static_url, replace_static_urls
 from . import editor, olx, play
 from .model import FEEDBACK_MODES, GRADING_POLICIES, Scenario
 from .validation import MAX_ID, validate
@@ -78,6 +79,7 @@ def bounded_json_handler(limit: int):
 
 @XBlock.needs("i18n")
 @XBlock.wants("user")
+@XBlock.wants("replace_urls")
 class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
     """A branching evidence-handling exercise, graded on the server from the learner's path."""
 
@@ -246,6 +248,13 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
 
     # -- learner views -------------------------------------------------------------------------------
 
+    def _html(self, html: str) -> str:
+        """Author HTML as the learner gets it: sanitised (again, on render) and /static/ links resolved."""
+        return replace_static_urls(self, clean_html(html))
+
+    def _url(self, url: str) -> str:
+        return expand_static_url(self, url)
+
     def _state(self, last: dict | None = None) -> dict:
         """Everything the learner's browser needs now, and nothing it must not see."""
         s = self.scenario
@@ -261,7 +270,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
             "feedback_mode": s.feedback_mode,
             "attempt": max(self.attempts, 1),
             "max_attempts": s.max_attempts,
-            "history": play.history_view(s, pairs, coaching=immediate, clean=clean_html),
+            "history": play.history_view(s, pairs, coaching=immediate, clean=self._html),
             "done": done,
             "can_undo": bool(s.allow_undo and pairs and not done),
             "can_retry": bool(done and (s.max_attempts == 0 or self.attempts < s.max_attempts)),
@@ -269,12 +278,12 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
             "debrief": None,
         }
         if done:
-            state["debrief"] = play.debrief(s, pairs, clean_html)
+            state["debrief"] = play.debrief(s, pairs, self._html)
             graded = self.get_score()
             state["grade"] = {"earned": graded.raw_earned, "possible": graded.raw_possible}
         else:
             step = s.step(node)
-            state["step"] = play.step_view(step, len(pairs) + 1, clean_html) if step else None
+            state["step"] = play.step_view(step, len(pairs) + 1, self._html, self._url) if step else None
         if last is not None:
             state["last"] = last
         return state
@@ -285,7 +294,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
         return {
             "title": s.title,
             "role": s.role,
-            "intro": clean_html(s.intro),
+            "intro": self._html(s.intro),
             "feedback_mode": s.feedback_mode,
             "max_attempts": s.max_attempts,
             "start": s.start,
@@ -305,7 +314,7 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
             title=_escape(s.title),
             role=_escape(gettext("Your role: {role}").format(role=s.role)) if s.role else "",
             role_hidden="" if s.role else " hidden",
-            intro=clean_html(s.intro),
+            intro=self._html(s.intro),
             loading=_escape(gettext("Loading the scenario…")),
             noscript=_escape(gettext("This scenario needs JavaScript.")),
         )
@@ -376,9 +385,9 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
         )
         if s.outcome(choice.goto) is not None:
             self._finish_attempt()
-        last = {"choice": choice.text, "consequence": clean_html(choice.consequence)}
+        last = {"choice": choice.text, "consequence": self._html(choice.consequence)}
         if s.feedback_mode == "immediate":
-            last["coaching"] = clean_html(choice.coaching)
+            last["coaching"] = self._html(choice.coaching)
         return self._state(last)
 
     @bounded_json_handler(MAX_BODY)

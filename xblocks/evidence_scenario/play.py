@@ -39,7 +39,7 @@ def _same(text: str) -> str:
     return text
 
 
-def step_view(step: Step, number: int, clean=_same) -> dict[str, Any]:
+def step_view(step: Step, number: int, clean=_same, url=_same) -> dict[str, Any]:
     """The current step as the browser may see it: texts and choice ids, nothing else."""
     out: dict[str, Any] = {
         "id": step.id,
@@ -50,7 +50,7 @@ def step_view(step: Step, number: int, clean=_same) -> dict[str, Any]:
     }
     if step.image is not None:
         out["image"] = {
-            "src": step.image.src,
+            "src": url(step.image.src),
             "alt": "" if step.image.decorative else step.image.alt,
         }
     if step.exhibit is not None:

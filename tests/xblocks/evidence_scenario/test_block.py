@@ -382,3 +382,20 @@ def test_studio_preview_uses_the_author_view_and_search_gets_plain_text():
         and "<p>" not in index["content"]["capa_content"]
     )
     assert "PPE first" not in index["content"]["capa_content"]  # coaching is not indexed
+
+
+def test_static_links_go_through_the_platforms_replace_urls():
+    class ReplaceUrls:
+        def replace_urls(self, text):
+            return text.replace("/static/", "/asset-v1:UNODC+JUST1+2026+type@asset+block/")
+
+    rt = Runtime()
+    rt._services["replace_urls"] = ReplaceUrls()
+    data = sample()
+    data["intro"] = '<p><a href="/static/guide.pdf">guide</a></p>'
+    blk, _ = make(data, runtime=rt)
+    _, state = call(blk, "start", {})
+    assert state["step"]["image"]["src"] == "/asset-v1:UNODC+JUST1+2026+type@asset+block/bench.jpg"
+    assert "/asset-v1:UNODC+JUST1+2026+type@asset+block/guide.pdf" in blk.student_view().content
+    blk2, _ = make(data)  # no service (the workbench): links stay as written
+    assert call(blk2, "start", {})[1]["step"]["image"]["src"] == "/static/bench.jpg"
