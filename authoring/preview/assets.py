@@ -59,7 +59,11 @@ footer { border-top: 1px solid var(--line); padding: .5rem 1rem; color: var(--mu
 JS = r"""
 (function () {
   "use strict";
-  var config = window.BENCHBOOK || {};
+  function readConfig(doc) {
+    var element = doc.getElementById("benchbook-config");
+    return element ? JSON.parse(element.textContent) : {};
+  }
+  var config = readConfig(document);
 
   function restoreScroll() {
     var saved = sessionStorage.getItem("benchbook-scroll:" + location.pathname);
@@ -74,6 +78,31 @@ JS = r"""
     location.reload();
   }
 
+  // Swap the new outline and content into the page in place: no reload of styles and scripts,
+  // no new event stream, the scroll position kept. Pages with XBlocks reload in full (their
+  // scripts initialise each block once).
+  function refresh(source) {
+    fetch(location.href, { cache: "no-store" }).then(function (response) {
+      return response.text();
+    }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html");
+      var oldLayout = document.querySelector(".layout");
+      var newLayout = fresh.querySelector(".layout");
+      if (!oldLayout || !newLayout || document.querySelector(".xblock-v1") ||
+          fresh.querySelector(".block-xblock")) {
+        source.close();
+        reload();
+        return;
+      }
+      var next = readConfig(fresh);
+      oldLayout.replaceWith(document.adoptNode(newLayout));
+      document.title = fresh.title;
+      config.version = next.version;
+      config.ok = next.ok;
+      setupPage();
+    }).catch(function () { source.close(); reload(); });
+  }
+
   function listen() {
     if (!window.EventSource) { return; }
     var url = "/_preview/events?" + config.query + "&version=" + config.version;
@@ -83,8 +112,7 @@ JS = r"""
       if (update.version <= config.version) { return; }
       var mine = update.pages.indexOf("*") >= 0 || update.pages.indexOf(config.lesson) >= 0;
       if (mine || update.ok !== config.ok) {
-        source.close();
-        reload();
+        refresh(source);
       } else {
         config.version = update.version;
       }
@@ -160,9 +188,13 @@ JS = r"""
     });
   }
 
+  function setupPage() {
+    Array.prototype.forEach.call(document.querySelectorAll("form.capa"), setupProblem);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     restoreScroll();
-    Array.prototype.forEach.call(document.querySelectorAll("form.capa"), setupProblem);
+    setupPage();
     var skip = document.querySelector(".skip-link");
     if (skip) {
       skip.addEventListener("click", function () { document.getElementById("main").focus(); });

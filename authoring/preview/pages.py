@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from lxml import etree
 
 from ..i18n.languages import html_lang, is_rtl
+from .assets import CSS, JS
 from .capa import Problem, parse_problem
 from .outline import LessonEntry, Outline
 
@@ -123,21 +124,14 @@ class PageRenderer:
     def page(self, title: str, main: str, current: str, lesson_id: str = "") -> str:
         language = self.target.language or self.outline.language
         direction = ' dir="rtl"' if is_rtl(language) else ""
-        config = json.dumps(
-            {
-                "version": self.state.version,
-                "ok": self.state.ok,
-                "lesson": lesson_id,
-                "query": self.target.query()[1:],
-            }
-        )
+        config = page_config(self.state.version, self.state.ok, lesson_id, self.target.query()[1:])
         return (
             f'<!DOCTYPE html>\n<html lang="{escape(html_lang(language))}"{direction}>\n<head>\n'
             '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)} — {escape(self.outline.title)} (preview)</title>\n"
-            '<link rel="stylesheet" href="/_preview/preview.css">\n'
-            f"<script>window.BENCHBOOK = {config};</script>\n"
-            '<script src="/_preview/preview.js" defer></script>\n</head>\n<body>\n'
+            f"<style>{CSS}</style>\n"  # inline: a reload fetches nothing more
+            f'<script type="application/json" id="benchbook-config">{config}</script>\n'
+            "</head>\n<body>\n"
             '<a class="skip-link" href="#main">Skip to content</a>\n'
             f"{self._header()}\n"
             '<div class="layout">\n'
@@ -145,6 +139,7 @@ class PageRenderer:
             f'<main id="main" tabindex="-1">\n{self._diagnostics()}\n{main}\n</main>\n'
             "</div>\n"
             + (self.setup + "\n" + "\n".join(self.resources) + "\n" if self.resources else "")
+            + f"<script>{JS}</script>\n"
             + "<footer><p>Benchbook preview — what learners will see once the package is imported. "
             "Discussions and grades live on Open edX only.</p></footer>\n"
             "</body>\n</html>\n"
@@ -324,6 +319,12 @@ class PageRenderer:
     def _body(self, path: str) -> str:
         data = self.files.get(path)
         return data.decode("utf-8") if data is not None else ""
+
+
+def page_config(version: int, ok: bool, lesson: str, query: str) -> str:
+    """What the page's script needs, as JSON safe inside a <script> element."""
+    data = {"version": version, "ok": ok, "lesson": lesson, "query": query}
+    return json.dumps(data).replace("<", "\\u003c")
 
 
 def render_problem(problem: Problem, query: str) -> str:

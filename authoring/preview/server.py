@@ -2,7 +2,8 @@
 
 One :class:`PreviewBuild` per language × variant asked for (built on first request), rebuilt by a
 ``watchfiles`` thread when sources change. Open pages hold a server-sent-events connection
-(``/_preview/events``) and reload themselves when their lesson, or the whole course, changed.
+(``/_preview/events``) and, when their lesson or the whole course changed, fetch the page again and
+swap its content in (a page with XBlocks reloads in full).
 
 Routes:
     /                          the course home: overview and lessons
@@ -34,7 +35,7 @@ from .assets import CSS, JS
 from .build import ALL, PreviewBuild
 from .capa import check, parse_problem
 from .outline import Outline, read_outline, refresh_lessons
-from .pages import PageRenderer, PageState, Target, srt_to_vtt
+from .pages import PageRenderer, PageState, Target, page_config, srt_to_vtt
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8470
@@ -417,7 +418,8 @@ def error_page(build: PreviewBuild) -> str:
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Errors — preview</title>'
         '<link rel="stylesheet" href="/_preview/preview.css">'
-        f"<script>window.BENCHBOOK = {json.dumps({'version': build.version, 'ok': False, 'lesson': '', 'query': f'lang={build.language}'})};</script>"
+        '<script type="application/json" id="benchbook-config">'
+        f"{page_config(build.version, False, '', f'lang={build.language}')}</script>"
         '<script src="/_preview/preview.js" defer></script></head><body>'
         '<main id="main"><section class="diagnostics" role="alert" aria-labelledby="diagnostics-heading">'
         '<h1 id="diagnostics-heading">The course has errors</h1>'

@@ -142,12 +142,29 @@ def test_answer_quizzes_and_see_feedback_hints_and_explanation(preview, page, ou
 def test_a_saved_lesson_updates_the_open_page(preview, page, outside_requests):
     page.goto(preview.base + "/lesson/prose")
     expect(page.locator("main")).to_contain_text("An exhibit must be sealed")
+    page.evaluate("window.notReloaded = true")
     before = preview.edit(PROSE_LESSON, "An exhibit must be sealed", "Every exhibit must be sealed at once")
     try:
         expect(page.locator("main")).to_contain_text("Every exhibit must be sealed at once", timeout=10_000)
+        assert page.evaluate("window.notReloaded === true")  # updated in place, scroll position kept
     finally:
         (preview.folder / PROSE_LESSON).write_text(before)
     expect(page.locator("main")).to_contain_text("An exhibit must be sealed", timeout=10_000)
+    assert outside_requests == []
+
+
+def test_quizzes_still_answer_after_their_lesson_is_updated_in_place(preview, page, outside_requests):
+    page.goto(preview.base + "/lesson/quizzes")
+    page.get_by_role("button", name="Reset learner state").click()
+    before = preview.edit(QUIZ_LESSON, "How many units would you test?", "How many units do you test?")
+    try:
+        numerical = page.locator("form[data-problem=quizzes-numerical]")
+        expect(numerical).to_contain_text("How many units do you test?", timeout=10_000)
+        numerical.get_by_label("How many units do you test?").fill("29")
+        numerical.get_by_role("button", name="Check").click()
+        expect(numerical.locator(".capa-feedback")).to_contain_text("Correct")
+    finally:
+        (preview.folder / QUIZ_LESSON).write_text(before)
     assert outside_requests == []
 
 
