@@ -73,13 +73,20 @@ def test_full_play_through_with_the_mouse(workbench, page, outside_requests):
     expect(decisions.nth(1)).to_contain_text("A better choice: Do not field-test")
     expect(decisions.nth(1)).to_contain_text("presumptive and never an identification")
     expect(decisions.nth(0)).not_to_contain_text("A better choice")
+    assert block.locator("[aria-live]").count() == 1  # one live region for every announcement
+    ids = block.evaluate("b => [...b.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids)) and all(i.startswith("es-") for i in ids)
+    assert block.locator(".es-root").get_attribute("lang") and block.locator(".es-root").get_attribute("dir")
     assert outside_requests == []
 
 
 def test_keyboard_only_play_through(workbench, page):
     block = open_block(page, workbench, student())
-    first = block.locator("input[type=radio]").first
-    first.focus()  # the first radio of the group: Tab order starts here
+    for _ in range(60):  # Tab from the top of the page into the first radio group
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "radio":
+            break
+    assert page.evaluate("document.activeElement.closest('.es-root') !== null")
     for expected_heading in ("Step 2: What is it?", "Step 3: Packaging", "Outcome: A sound exhibit"):
         page.keyboard.press("Space")  # select the focused (first, best) option
         page.keyboard.press("Tab")  # to "Confirm decision"
