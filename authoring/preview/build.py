@@ -34,7 +34,7 @@ from ..model import Course, Lesson
 from ..pipeline import Compilation, compile_course, course_for_variant
 from ..render.context import RenderCache, RenderContext
 from ..validate.course import validate_course
-from ..write.olx import _Writer
+from ..write.olx import write_lessons
 
 ALL = "*"  # every page changed
 MAX_CACHE = 100_000  # rendered Markdown texts kept between fast rebuilds
@@ -216,14 +216,11 @@ class PreviewBuild:
         run = copy.copy(rendered.runs[0])  # the preview shows the first run, as compile_course's first
         run.id = self.run_id
         context = RenderContext(variant_course, rendering, rendered.language, self.cache)
-        writer = _Writer(rendered, run, context)
-        for lesson in rendered.lessons():
-            if lesson.id in lesson_ids:
-                writer.write_lesson(lesson)
+        tree = write_lessons(rendered, run, lesson_ids, context)
         if rendering.errors:
             return None
         files = dict(self.files)
-        files.update(writer.tree.files)
+        files.update(tree.files)
         for name, path in context.assets.files.items():
             files.setdefault(f"static/{name}", path.read_bytes())
         changed_files = set(paths)

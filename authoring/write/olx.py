@@ -61,6 +61,17 @@ def write_course(
     return writer.write()
 
 
+def write_lessons(course: Course, run: Run, lesson_ids: set[str], context: RenderContext) -> OlxTree:
+    """The files of the given lessons only (sequential, verticals, components): for rebuilding one
+    edited lesson in the preview. *context* resolves links against the whole course's outline,
+    which may hold more lessons than *course*."""
+    writer = _Writer(course, run, context)
+    for lesson in course.lessons():
+        if lesson.id in lesson_ids:
+            writer.write_lesson(lesson)
+    return writer.tree
+
+
 class _Writer:
     def __init__(self, course: Course, run: Run, context: RenderContext):
         self.course = course
