@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
 import json
-import logging
 from importlib import resources
 
-from lxml import etree
 from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.completable import CompletableXBlockMixin
@@ -31,8 +30,6 @@ from ..common.sanitize import clean_html
 from . import olx
 from .model import PHASES, RULINGS, VERDICTS, Case, admitted_exhibits, score, word_count
 from .validation import validate
-
-log = logging.getLogger(__name__)
 
 PACKAGE = __package__
 MAX_BODY = 256 * 1024  # bytes of JSON a learner handler accepts (40 000 characters of reasons in any script)
@@ -760,7 +757,7 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
         _require(isinstance(fields, dict), "'fields' must be an object")
         _require(len(source) <= MAX_OLX_CHARS, f"the OLX is too long (limit {MAX_OLX_CHARS} characters)")
         try:
-            authoring = olx.to_authoring(_parse(source))
+            authoring = olx.to_authoring(olx.parse_string(source))
         except ContentError as exc:
             raise InputError("the OLX is not valid", errors=_problem_list(exc.problems, "olx")) from exc
         form_errors = []
@@ -829,19 +826,7 @@ def _problem_list(problems, default_field: str) -> list[dict]:
     return out
 
 
-def _parse(source: str):
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-    try:
-        return etree.fromstring(source.encode("utf-8"), parser)
-    except etree.XMLSyntaxError as exc:
-        from ..common.problems import error
-
-        raise ContentError([error(f"the OLX is not well-formed XML: {exc}", ())]) from exc
-
-
 def _escape(value: str) -> str:
-    import html
-
     return html.escape(value, quote=True)
 
 
@@ -860,8 +845,7 @@ def _translate_template(html: str, gettext) -> str:
 
 def _render_author(case: Case, problems) -> str:
     """The author view: case summary, the key, max score and the validator's findings."""
-    from html import escape as e
-
+    e = html.escape
     rows = []
     rows.append(f'<div class="ma-author"><h3>{e(case.title)}</h3>')
     rows.append(

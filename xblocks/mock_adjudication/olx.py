@@ -310,16 +310,20 @@ def read(node) -> Case:
     return Case.from_dict(to_authoring(node))
 
 
-def read_string(xml: str | bytes) -> Case:
-    """Parse OLX text safely (no entities, no network) and read the case from it."""
+def parse_string(xml: str | bytes):
+    """An element from OLX text, parsed safely (no entities, no network); ContentError if malformed."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, huge_tree=False)
     try:
-        node = etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, parser)
+        return etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, parser)
     except etree.XMLSyntaxError as exc:
         raise ContentError(
             [error(f"the OLX is not well-formed XML: {exc}", (), "check the tags are closed")]
         ) from exc
-    return read(node)
+
+
+def read_string(xml: str | bytes) -> Case:
+    """The case in OLX text (see :func:`parse_string` and :func:`read`)."""
+    return read(parse_string(xml))
 
 
 def to_string(case: Case) -> str:
