@@ -233,3 +233,20 @@ def test_real_scenario_in_debrief_mode_keeps_coaching_for_the_end(workbench, pag
     expect(block.locator("[data-role=competencies] li").first).to_have_text("Safe handling 6/6")
     assert axe_violations(page, ".xblock-v1") == []
     assert outside_requests == []
+
+
+def test_studio_form_saves_and_the_learner_sees_the_change(workbench, page):
+    """Saves change the block for everyone, so this uses the last packaged scenario, which no other
+    browser test plays, and puts the text back at the end."""
+    page.goto(f"{workbench}/scenario/evidence_scenario.2/studio_view/?student={student()}")
+    field = page.locator('[data-path="steps.0.title"]')
+    original = field.input_value()
+    field.fill("Briefing at the outer cordon")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("[data-role=status]")).to_have_text("Saved.")
+    page.goto(f"{workbench}/scenario/evidence_scenario.2/?student={student()}")
+    expect(page.get_by_role("heading", name="Step 1: Briefing at the outer cordon")).to_be_visible()
+    page.goto(f"{workbench}/scenario/evidence_scenario.2/studio_view/?student={student()}")
+    page.locator('[data-path="steps.0.title"]').fill(original)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("[data-role=status]")).to_have_text("Saved.")

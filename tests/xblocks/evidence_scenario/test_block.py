@@ -399,3 +399,47 @@ def test_static_links_go_through_the_platforms_replace_urls():
     assert "/asset-v1:UNODC+JUST1+2026+type@asset+block/guide.pdf" in blk.student_view().content
     blk2, _ = make(data)  # no service (the workbench): links stay as written
     assert call(blk2, "start", {})[1]["step"]["image"]["src"] == "/static/bench.jpg"
+
+
+def test_the_structured_form_holds_the_whole_authoring_shape():
+    """Rebuild the dict from the form's inputs as studio.js does: it must give the same scenario."""
+    from lxml import html as lxml_html
+
+    blk, _ = make()
+    root = lxml_html.fromstring(blk.studio_view().content)
+    data: dict = {}
+
+    def put(path, value):
+        parts = [int(p) if p.isdigit() else p for p in path.split(".")]
+        here = data
+        for key, nxt in zip(parts, parts[1:]):
+            if isinstance(here, list):
+                while len(here) <= key:
+                    here.append(None)
+                if here[key] is None:
+                    here[key] = [] if isinstance(nxt, int) else {}
+                here = here[key]
+            else:
+                here = here.setdefault(key, [] if isinstance(nxt, int) else {})
+        if isinstance(here, list):
+            while len(here) <= parts[-1]:
+                here.append(None)
+        here[parts[-1]] = value
+
+    for element in root.xpath("//*[@data-list]"):
+        put(element.get("data-list"), [])
+    for element in root.xpath("//*[@data-path]"):
+        if element.tag == "textarea":
+            value = element.text or ""
+        elif element.tag == "select":
+            value = element.xpath("option[@selected]/@value")[0]
+        elif element.get("type") == "checkbox":
+            value = element.get("checked") is not None
+        elif element.get("type") == "number":
+            value = float(element.get("value"))
+        else:
+            value = element.get("value")
+        put(element.get("data-path"), value)
+    assert Scenario.from_dict(data) == blk.scenario
+    labels = {label.get("for") for label in root.xpath("//label")}
+    assert all(element.get("id") in labels for element in root.xpath("//*[@data-path]"))
