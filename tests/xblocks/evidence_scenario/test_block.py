@@ -3,6 +3,7 @@ grading and rescoring, Studio saves, and what the browser is (never) sent."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from unittest import mock
 
@@ -412,7 +413,7 @@ def test_the_structured_form_holds_the_whole_authoring_shape():
     def put(path, value):
         parts = [int(p) if p.isdigit() else p for p in path.split(".")]
         here = data
-        for key, nxt in zip(parts, parts[1:]):
+        for key, nxt in itertools.pairwise(parts):
             if isinstance(here, list):
                 while len(here) <= key:
                     here.append(None)
