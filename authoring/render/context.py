@@ -12,6 +12,8 @@ from ..model import Course
 from .assets import Assets
 from .markdown import RenderEnv, render_inline, render_markdown
 
+EMPTY_HEADER_CELL = re.compile(r"<th(?:\s[^>]*)?>\s*</th>")
+HEADING = re.compile(r"<h([1-6])[\s>]")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]]+)\]")
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -81,6 +83,7 @@ class RenderContext:
         self._linked = []
         html = render_markdown(source, env, doc_id=doc_id)
         self._check_images(env, where)
+        self._check_structure(html, where)
         if len(self.diagnostics.items) == reported:
             self.cache[key] = RenderedMarkdown(html, tuple(self._linked))
         return html
@@ -102,6 +105,31 @@ class RenderContext:
             return self.resolve(kind, target, Position(where.file, line, 1), base)
 
         return RenderEnv(resolver=resolve, line_offset=where.line - 1 if where.line else 0)
+
+    def _check_structure(self, html: str, where: Position) -> None:
+        """What screen-reader users rely on: headings that nest, tables whose columns have names."""
+        if EMPTY_HEADER_CELL.search(html):
+            self.diagnostics.warning(
+                "a table has an empty header cell",
+                where,
+                "name every column in the table's first row: screen readers announce it with each cell",
+            )
+        levels = [int(level) for level in HEADING.findall(html)]
+        previous = 2  # the unit's title is the page's h2
+        for level in levels:
+            if level <= 2 and self.unit_ids.get(where.file.resolve()) is not None:
+                self.diagnostics.warning(
+                    f"a level-{level} heading inside a unit",
+                    where,
+                    "inside a unit, start headings at ### (the unit's ## title is the page heading)",
+                )
+            elif level > previous + 1:
+                self.diagnostics.warning(
+                    f"heading levels jump from {previous} to {level}",
+                    where,
+                    "do not skip heading levels (### then ####), so the page outline stays navigable",
+                )
+            previous = level
 
     def _check_images(self, env: RenderEnv, where: Position) -> None:
         for src, alt, line, decorative in env.images:
