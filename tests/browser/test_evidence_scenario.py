@@ -250,3 +250,22 @@ def test_studio_form_saves_and_the_learner_sees_the_change(workbench, page):
     page.locator('[data-path="steps.0.title"]').fill(original)
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("[data-role=status]")).to_have_text("Saved.")
+
+
+def test_arabic_learner_gets_a_right_to_left_translated_block(workbench, browser):
+    """The workbench (tests/browser/workbench_settings.py) takes the language from Accept-Language."""
+    context = browser.new_context(locale="ar")
+    page = context.new_page()
+    try:
+        page.goto(f"{workbench}/scenario/{SCENARIO}/?student={student()}")
+        block = page.locator(".xblock-v1[data-block-type=evidence_scenario]")
+        root = block.locator(".es-root")
+        expect(root).to_have_attribute("dir", "rtl")
+        expect(root).to_have_attribute("lang", re.compile("^ar"))
+        expect(block.get_by_role("group", name="ماذا تفعل؟")).to_be_visible()
+        block.get_by_label(TEXT["ppe"]).check()
+        block.get_by_role("button", name="تأكيد القرار").click()
+        expect(block.get_by_role("heading", name="الخطوة 2: What is it?")).to_be_focused()
+        assert axe_violations(page, ".xblock-v1") == []
+    finally:
+        context.close()
