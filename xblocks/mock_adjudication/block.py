@@ -11,6 +11,7 @@ stored answers, never taken from the browser, so instructors can rescore after a
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import html
 import json
@@ -20,7 +21,7 @@ from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
+from xblock.fields import Dict, Float, Integer, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common.compat import in_course_context
@@ -206,6 +207,19 @@ def sanitized(case: Case) -> Case:
     return case
 
 
+def _progress(key: str, default, doc: str) -> property:
+    """A named part of the ``progress`` field (copies of lists and dicts, so no one mutates it unseen)."""
+
+    def get(self):
+        value = self.progress.get(key, default)
+        return copy.deepcopy(value) if isinstance(value, dict | list) else value
+
+    def set(self, value):
+        self.progress = {**self.progress, key: value}
+
+    return property(get, set, doc=doc)
+
+
 def default_case() -> Case:
     return olx.read_string(_resource("scenarios/judge.xml"))
 
@@ -255,22 +269,25 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
         default={},
     )
 
-    answers = Dict(
-        help=_("The learner's saved answers for the current attempt."), scope=Scope.user_state, default={}
+    progress = Dict(
+        help=_(
+            "The learner's progress: the current attempt's answers and phase, the answers of every "
+            "submitted attempt (for rescoring) and the score last published."
+        ),
+        scope=Scope.user_state,
+        default={},
     )
-    phase = String(help=_("The phase the learner is on."), scope=Scope.user_state, default="case_file")
-    reached = Integer(help=_("How many phases the learner has saved."), scope=Scope.user_state, default=0)
-    submitted = Boolean(
-        help=_("Reasons submitted (the final submit)."), scope=Scope.user_state, default=False
-    )
-    finished = Boolean(
-        help=_("Self-assessment done; the attempt is over."), scope=Scope.user_state, default=False
-    )
-    attempt = Integer(help=_("The current attempt, from 1."), scope=Scope.user_state, default=1)
-    history = List(
-        help=_("Answers of every submitted attempt, for rescoring."), scope=Scope.user_state, default=[]
-    )
-    raw_earned = Float(help=_("The raw score last published."), scope=Scope.user_state, default=None)
+
+    # The learner's state is one field, read once per request (some runtimes, the workbench among
+    # them, answer every field read with its own storage query); these properties name its parts.
+    answers = _progress("answers", {}, "The current attempt's saved answers, by phase.")
+    phase = _progress("phase", "case_file", "The phase the learner is on.")
+    reached = _progress("reached", 0, "How many phases the learner has saved.")
+    submitted = _progress("submitted", False, "Reasons submitted (the final submit).")
+    finished = _progress("finished", False, "Self-assessment done; the attempt is over.")
+    attempt = _progress("attempt", 1, "The current attempt, from 1.")
+    history = _progress("history", [], "Answers of every submitted attempt, for rescoring.")
+    raw_earned = _progress("raw_earned", None, "The raw score last published.")
 
     has_author_view = True
     show_in_read_only_mode = True
@@ -279,21 +296,30 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
     # -- the content ------------------------------------------------------------------------------
 
     @property
-    def case(self) -> Case:
-        """The case with the settings fields applied (Studio's settings tab edits those).
+    def content_case(self) -> Case:
+        """The case as authored (content scope only), built once per block instance and content.
 
-        Built once per block instance and content: the runtime hands back the same ``case_data``
-        object until the field is assigned again (the block never mutates it in place).
+        The runtime hands back the same ``case_data`` object until the field is assigned again (the
+        block never mutates it in place). Handlers use this one: it reads no settings field.
         """
         data = self.case_data
-        settings = (self.display_name, self.weight, self.max_attempts, self.grading_policy)
         cached = self.__dict__.get("_case_cache")
-        if cached is not None and cached[0] is data and cached[1] == settings:
-            return cached[2]
+        if cached is not None and cached[0] is data:
+            return cached[1]
         case = Case.from_dict(data) if data else default_case()
-        case.title, case.weight, case.max_attempts, case.grading_policy = settings
-        self.__dict__["_case_cache"] = (data, settings, case)
+        self.__dict__["_case_cache"] = (data, case)
         return case
+
+    @property
+    def case(self) -> Case:
+        """The case with the settings fields applied (Studio's settings tab edits those)."""
+        return dataclasses.replace(
+            self.content_case,
+            title=self.display_name,
+            weight=self.weight,
+            max_attempts=self.max_attempts,
+            grading_policy=self.grading_policy,
+        )
 
     def _store_case(self, case: Case) -> None:
         self.case_data = case.to_dict()
@@ -323,11 +349,15 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
     @property
     def location(self):
         """The usage key, as edx-platform's mixin names it (``rescore`` uses it in messages)."""
-        return self.scope_ids.usage_id
+        return self.__dict__.get("_location") or self.scope_ids.usage_id
+
+    @location.setter
+    def location(self, value):  # runtimes such as the workbench set it
+        self.__dict__["_location"] = value
 
     def max_score(self) -> float:
         """Raw points possible, fixed by the content (never by learner state)."""
-        return self.case.max_score()
+        return self.content_case.max_score()
 
     def has_submitted_answer(self) -> bool:
         return bool(self.history) or self.submitted
@@ -346,11 +376,11 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
 
     def calculate_score(self) -> Score:
         """Recompute from every stored attempt against the current key (used by rescoring)."""
-        case = self.case
+        case = self.content_case
         earned = [score(case, a).earned for a in self._attempt_answers()]
         if not earned:
             return Score(0.0, case.max_score())
-        value = max(earned) if case.grading_policy == "best" else earned[-1]
+        value = max(earned) if self.grading_policy == "best" else earned[-1]
         return Score(raw_earned=value, raw_possible=case.max_score())
 
     def _publish_grade(self, score, only_if_higher=None):
@@ -439,16 +469,20 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
 
     def user_state(self) -> dict:
         """What this learner has done, plus the debrief once the reasons are submitted."""
-        case = self.case
-        attempts_left = None if case.max_attempts == 0 else max(0, case.max_attempts - self.attempt)
+        case = self.content_case
+        finished = self.finished
+        can_retry = False
+        if finished:  # the setting is read only when it matters
+            limit = self.max_attempts
+            can_retry = limit == 0 or self.attempt < limit
         state = {
             "phase": self.phase if self.phase in PHASES else "case_file",
             "reached": self.reached,
             "answers": self.answers,
             "submitted": self.submitted,
-            "finished": self.finished,
+            "finished": finished,
             "attempt": self.attempt,
-            "can_retry": self.finished and (attempts_left is None or attempts_left > 0),
+            "can_retry": can_retry,
             "admitted": [x.id for x in admitted_exhibits(case, self.answers)],
             "score": {"earned": self.raw_earned, "possible": case.max_score()}
             if self.raw_earned is not None
@@ -535,7 +569,7 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
         index = self._check_phase(phase)
         payload = data.get("answers", {})
         _require(isinstance(payload, dict), "'answers' must be an object")
-        case = self.case
+        case = self.content_case
         answers = copy.deepcopy(self.answers)
         event: dict = {"phase": phase, "attempt": self.attempt}
         if phase == "admissibility":
@@ -696,8 +730,8 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
     def retry(self, data, suffix=""):
         """Start a new attempt when the last is finished and attempts remain."""
         _require(self.finished, "finish this attempt first")
-        case = self.case
-        _require(case.max_attempts == 0 or self.attempt < case.max_attempts, "no attempts left")
+        limit = self.max_attempts
+        _require(limit == 0 or self.attempt < limit, "no attempts left")
         self.attempt += 1
         self.answers = {}
         self.phase = "case_file"

@@ -636,3 +636,28 @@ def test_long_reasons_in_a_non_latin_script_fit_the_request_limit():
     text = " ".join(["حيثيات"] * 5000)  # 5000 Arabic words, ~35 000 characters, ~65 KB of UTF-8
     status, reply = call(block, "save_phase", {"phase": "reasons", "answers": {"text": text}})
     assert status == 200, reply
+
+
+def test_a_phase_save_reads_only_the_progress_and_the_case():
+    """Each field read is a storage query in some runtimes; a save touches two fields."""
+    reads: list[str] = []
+
+    class Counting(DictFieldData):
+        def get(self, block, name):
+            reads.append(name)
+            return super().get(block, name)
+
+        def has(self, block, name):
+            reads.append(name)
+            return super().has(block, name)
+
+    rt = TestRuntime(services={"field-data": Counting({}), "i18n": I18n()})
+    rt.publish = lambda *args: None
+    usage = rt.parse_xml_string((SCENARIOS / "judge.xml").read_text("utf-8"))
+    block = rt.get_block(usage)
+    play(block, 1)
+    fresh = rt.get_block(usage)  # a new instance, as each request gets
+    reads.clear()
+    status, _ = call(fresh, "save_phase", {"phase": "admissibility", "answers": RULINGS})
+    assert status == 200
+    assert set(reads) <= {"progress", "case_data"}, sorted(set(reads))
