@@ -32,3 +32,38 @@ def test_xblocks_are_registered_under_xblock_v1():
 def test_console_script():
     (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "benchbook"]
     assert script.value == "benchbook.authoring.cli:run"
+
+
+def test_the_wheel_ships_schemas_templates_assets_and_catalogs(tmp_path):
+    """What `pip install benchbook` gives an Open edX instance: no build step, nothing left behind."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            str(REPO),
+            "-w",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("benchbook-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for block in ("evidence_scenario", "mock_adjudication"):
+        base = f"benchbook/xblocks/{block}"
+        assert f"{base}/block.py" in names
+        assert f"{base}/authoring.schema.json" in names
+        assert f"{base}/public/{block}.js" in names and f"{base}/public/{block}.css" in names
+        assert any(name.startswith(f"{base}/templates/") for name in names)
+    assert "benchbook/authoring/schemas/course.schema.json" in names
+    assert "benchbook/authoring/templates/new-course/course.yaml.j2" in names
+    assert "benchbook/xblocks/evidence_scenario/translations/ar/LC_MESSAGES/text.mo" in names
