@@ -66,5 +66,9 @@ bench: $(BIN)/.installed chromium
 preview: $(BIN)/.installed
 	$(BIN)/benchbook preview $(or $(COURSE),$(firstword $(wildcard courses/*/)))
 
+## translations: extract the XBlocks' UI strings, merge them into each language's .po, compile .mo and JS catalogs
+translations: $(BIN)/.installed
+	$(BIN)/python -m benchbook.xblocks.common.translations
+
 clean:
 	rm -rf dist build *.egg-info .pytest_cache
