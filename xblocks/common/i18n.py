@@ -40,11 +40,19 @@ def package_catalog(package: str, language: str) -> gettext_module.NullTranslati
         return None
 
 
+def block_package(block) -> str:
+    """The package that defines *block*'s class. Runtimes (the LMS, the workbench) instantiate a
+    subclass mixed with their mixins (``<Block>WithMixins``, defined in ``xblock.runtime``): its
+    ``unmixed_class`` is the block's own class."""
+    cls = getattr(type(block), "unmixed_class", type(block))
+    return cls.__module__.rpartition(".")[0]
+
+
 def gettext_for(block):
     """Return a gettext function for the learner's language (identity when nothing translates)."""
     if block is None:
         return lambda text: text
-    catalog = package_catalog(type(block).__module__.rpartition(".")[0], language_of(block))
+    catalog = package_catalog(block_package(block), language_of(block))
     if catalog is not None:
         return catalog.gettext
     service = block.runtime.service(block, "i18n")
