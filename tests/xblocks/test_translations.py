@@ -102,3 +102,24 @@ def test_the_runtime_loads_the_catalog_for_the_learners_language(name, django_la
 def test_arabic_is_right_to_left_and_the_others_are_not():
     assert i18n.text_direction("ar") == "rtl"
     assert {i18n.text_direction(code) for code in ("es", "fr", "ru", "zh-hans", "zh-cn", "en")} == {"ltr"}
+
+
+@pytest.mark.parametrize("name", BLOCKS)
+def test_a_block_mixed_by_the_runtime_still_finds_its_own_catalog(name, monkeypatch):
+    """The LMS and the workbench instantiate ``<Block>WithMixins``, a class defined in xblock.runtime."""
+    import importlib
+
+    from xblock.runtime import Mixologist
+
+    module = importlib.import_module(f"benchbook.xblocks.{name}.block")
+    cls = next(
+        v
+        for v in vars(module).values()
+        if isinstance(v, type) and v.__module__ == module.__name__ and hasattr(v, "student_view")
+    )
+    mixed = Mixologist([type("SomeMixin", (), {})]).mix(cls)
+    assert mixed.__module__ != cls.__module__
+    block = mixed.__new__(mixed)
+    monkeypatch.setattr(i18n, "language_of", lambda b: "fr")
+    assert i18n.block_package(block) == f"benchbook.xblocks.{name}"
+    assert i18n.gettext_for(block)("Save") == "Enregistrer"
