@@ -53,11 +53,11 @@ def learner(browser, locale: str):
         context.close()
 
 
-def keep_screenshot(page, name: str) -> None:
+def keep_screenshot(block, name: str) -> None:
     folder = os.environ.get("BENCHBOOK_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+        block.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -72,13 +72,13 @@ def test_evidence_scenario_in_the_learners_language(workbench, browser, locale):
         expect(root).to_have_attribute("lang", lang)
         expect(block.get_by_role("group", name=t["What do you do?"])).to_be_visible()
         expect(root).to_have_css("direction", direction)
-        keep_screenshot(page, f"evidence_scenario-{folder}-step1")
+        keep_screenshot(block, f"evidence_scenario-{folder}-step1")
         block.get_by_label(re.compile("Step back, keep powder")).check()  # authored text stays English
         block.get_by_role("button", name=t["Confirm decision"]).click()
         step2 = t["Step {n}: {title}"].format(n=2, title="What is it?")
         expect(block.get_by_role("heading", name=step2)).to_be_focused()
         expect(block.locator("[data-role=live]")).to_contain_text(t["You chose: {choice}"].split("{")[0])
-        keep_screenshot(page, f"evidence_scenario-{folder}-step2")
+        keep_screenshot(block, f"evidence_scenario-{folder}-step2")
         assert axe_violations(page, ".xblock-v1[data-block-type=evidence_scenario]") == []
         assert outside == []
 
@@ -101,7 +101,7 @@ def test_mock_adjudication_in_the_learners_language(workbench, browser, locale):
             t["You sit as the judge. Rule on the evidence, decide each count and give reasons."]
         )
         expect(block.get_by_role("navigation", name=t["Progress"])).to_be_visible()
-        keep_screenshot(page, f"mock_adjudication-{folder}-case-file")
+        keep_screenshot(block, f"mock_adjudication-{folder}-case-file")
         assert axe_violations(page, ".xblock-v1[data-block-type=mock_adjudication]") == []
         block.get_by_role("button", name=t["Save and continue"]).click()
         expect(heading).to_have_text(step.format(n=2, total=6, name=t["Admissibility"]))
@@ -110,6 +110,6 @@ def test_mock_adjudication_in_the_learners_language(workbench, browser, locale):
         x2.get_by_label(t["Admit with limited weight"], exact=True).check()
         expect(x2.get_by_label(t["Admit with limited weight"], exact=True)).to_be_checked()
         expect(x2.get_by_label(re.compile(re.escape(t["Reason (one or two sentences)"])))).to_be_visible()
-        keep_screenshot(page, f"mock_adjudication-{folder}-admissibility")
+        keep_screenshot(block, f"mock_adjudication-{folder}-admissibility")
         assert axe_violations(page, ".xblock-v1[data-block-type=mock_adjudication]") == []
         assert outside == []

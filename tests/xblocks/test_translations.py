@@ -80,8 +80,9 @@ def test_the_compiled_catalog_is_up_to_date(name, language):
 def test_the_javascript_catalog_matches_the_po(language):
     block = BLOCKS["evidence_scenario"]
     shipped = block.js_path(language).read_text("utf-8")
-    assert shipped == tr.js_catalog_text(block, language, tr._read(block.po_path(language)))
+    fresh = tr.js_catalog_text(block, language, tr._read(block.po_path(language)))
     catalog = json.loads(re.search(r"= (\{.*\});", shipped, re.S).group(1))
+    assert catalog == json.loads(re.search(r"= (\{.*\});", fresh, re.S).group(1)), "run: make translations"
     assert set(catalog) == tr.js_messages(block)
     assert f'EvidenceScenarioI18N["{language}"]' in shipped
 
