@@ -2,30 +2,30 @@
 (function (g) {
   g.EvidenceScenarioI18N = g.EvidenceScenarioI18N || {};
   g.EvidenceScenarioI18N["fr"] = {
-"A better choice: {choice}": "Un meilleur choix : {choice}",
+"A better choice: {choice}": "Un meilleur choix : {choice}",
 "Attempt {n}": "Tentative {n}",
 "Attempt {n} of {max}": "Tentative {n} sur {max}",
 "Choose one option first.": "Choisissez d’abord une option.",
 "Competencies": "Compétences",
 "Confirm decision": "Confirmer la décision",
 "Critical error": "Erreur critique",
-"Exhibit: {title}": "Pièce : {title}",
+"Exhibit: {title}": "Pièce : {title}",
 "No attempts left.": "Plus aucune tentative.",
-"Not accepted: {message}": "Refusé : {message}",
-"Open the exhibit: {title}": "Ouvrir la pièce : {title}",
+"Not accepted: {message}": "Refusé : {message}",
+"Open the exhibit: {title}": "Ouvrir la pièce : {title}",
 "Outcome": "Issue",
-"Outcome: {title}": "Issue : {title}",
-"Result: {band}": "Résultat : {band}",
-"Score for this attempt: {earned} of {possible}": "Score de cette tentative : {earned} sur {possible}",
-"Score recorded: {earned} of {possible}": "Score enregistré : {earned} sur {possible}",
+"Outcome: {title}": "Issue : {title}",
+"Result: {band}": "Résultat : {band}",
+"Score for this attempt: {earned} of {possible}": "Score de cette tentative : {earned} sur {possible}",
+"Score recorded: {earned} of {possible}": "Score enregistré : {earned} sur {possible}",
 "Start a new attempt": "Commencer une nouvelle tentative",
-"Step {n}: {title}": "Étape {n} : {title}",
+"Step {n}: {title}": "Étape {n} : {title}",
 "The server could not be reached. Please try again.": "Le serveur est injoignable. Veuillez réessayer.",
 "Undo last decision": "Annuler la dernière décision",
-"What do you do?": "Que faites-vous ?",
-"You chose: {choice}": "Vous avez choisi : {choice}",
+"What do you do?": "Que faites-vous ?",
+"You chose: {choice}": "Vous avez choisi : {choice}",
 "Your decisions": "Vos décisions",
 "{label} {earned}/{possible}": "{label} {earned}/{possible}",
-"{label}: not assessed on your path": "{label} : non évalué sur votre parcours"
+"{label}: not assessed on your path": "{label} : non évalué sur votre parcours"
 };
 })(window);
