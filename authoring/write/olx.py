@@ -389,12 +389,17 @@ class _Writer:
         olx.write(model, element)
         self.advanced.add(tag)
         if kind == "case" and getattr(getattr(model, "reasoning", None), "staff_graded", False):
+            # ORA opens and closes submissions itself: the run's dates (olxcleaner requires both)
+            window = {"submission_start": self.run.start.isoformat()}
+            if self.run.end:
+                window["submission_due"] = self.run.end.isoformat()
             ora = etree.SubElement(
                 vertical,
                 "openassessment",
-                {"url_name": f"{component.id}-reasons", "xblock-family": XBLOCK_FAMILY},
+                {"url_name": f"{component.id}-reasons", "xblock-family": XBLOCK_FAMILY, **window},
             )
             olx.write_ora(model, ora)
+            self.advanced.add("openassessment")
 
 
 def _human_size(size: int) -> str:

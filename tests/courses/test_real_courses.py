@@ -1,0 +1,53 @@
+"""The courses we ship: every language × variant builds with no warning, and Open edX's own
+validator accepts every package."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from benchbook.authoring.package.tarball import tar_bytes
+from benchbook.authoring.pipeline import compile_matrix
+from tests.support.packages import extract, olxcleaner_errors
+
+COURSES = sorted(p.parent for p in (Path(__file__).resolve().parents[2] / "courses").glob("*/course.yaml"))
+
+
+@pytest.fixture(scope="module", params=COURSES, ids=[c.name for c in COURSES])
+def compiled(request):
+    return request.param, compile_matrix(request.param)
+
+
+def test_every_combination_builds_without_a_single_warning(compiled):
+    folder, compilation = compiled
+    assert compilation.diagnostics.items == [], compilation.diagnostics.format(folder)
+    assert compilation.runs
+    assert {run.language for run in compilation.runs} == set(compilation.course.languages)
+
+
+def test_olxcleaner_accepts_every_package(compiled, tmp_path):
+    _, compilation = compiled
+    for run in compilation.runs:
+        archive = tmp_path / run.archive_name
+        archive.write_bytes(tar_bytes(run.tree.files))
+        root = extract(archive, Path(tempfile.mkdtemp(dir=tmp_path)))
+        assert olxcleaner_errors(root) == [], run.archive_name
+
+
+def test_every_lesson_ends_with_its_sources(compiled):
+    _, compilation = compiled
+    for lesson in compilation.course.lessons():
+        assert lesson.units[-1].id.endswith("-sources"), f"{lesson.file.name} does not end with its sources"
+
+
+def test_every_graded_lesson_counts_toward_a_weighted_assignment_type(compiled):
+    _, compilation = compiled
+    grading = compilation.course.grading
+    weights = {kind.type: kind.weight for kind in grading.assignment_types}
+    assert abs(sum(weights.values()) - 1) < 1e-9
+    graded = [lesson for lesson in compilation.course.lessons() if lesson.graded]
+    assert graded
+    assert all(weights[lesson.graded] > 0 for lesson in graded)
+    assert compilation.course.certificate is not None and 0 < grading.pass_mark <= 1
