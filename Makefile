@@ -32,7 +32,7 @@ $(VENV311)/bin/.installed: pyproject.toml
 
 ## build: compile every course in courses/ into dist/
 build: $(BIN)/.installed
-	$(BIN)/benchbook build --out dist
+	$(BIN)/benchbook build --strict --out dist
 
 ## lint: ruff over the whole tree
 lint: $(BIN)/.installed
