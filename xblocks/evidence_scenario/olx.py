@@ -27,6 +27,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..common.olx import scalar
 from ..common.problems import ContentError, error
 from ..common.sanitize import clean_html
 from .model import Scenario
@@ -146,22 +147,6 @@ def to_string(scenario: Scenario) -> str:
 # -- reading -----------------------------------------------------------------------------------------
 
 
-def _scalar(value: str | None) -> Any:
-    """An attribute typed as YAML would type it: numbers and booleans, text otherwise."""
-    if value is None:
-        return None
-    if value in ("true", "false"):
-        return value == "true"
-    try:
-        return int(value)
-    except ValueError:
-        pass
-    try:
-        return float(value)
-    except ValueError:
-        return value
-
-
 def _text(element) -> str:
     return element.text or "" if element is not None else ""
 
@@ -192,7 +177,7 @@ def to_dict(node) -> dict[str, Any]:
     text_settings = ("scenario_id", "role", "start", "grading_policy", "feedback_mode", "display_name")
     for key in SETTINGS:
         if node.get(key) is not None:
-            value = node.get(key) if key in text_settings else _scalar(node.get(key))
+            value = node.get(key) if key in text_settings else scalar(node.get(key))
             data[{"display_name": "title", "scenario_id": "id"}.get(key, key)] = value
     data["intro"] = _text(node.find("intro"))
     data["competencies"] = [
@@ -212,7 +197,7 @@ def to_dict(node) -> dict[str, Any]:
             step["image"] = {
                 "src": image.get("src"),
                 "alt": image.get("alt", ""),
-                "decorative": _scalar(image.get("decorative", "false")),
+                "decorative": scalar(image.get("decorative", "false")),
             }
         exhibit = el.find("exhibit")
         if exhibit is not None:
@@ -231,9 +216,9 @@ def to_dict(node) -> dict[str, Any]:
                     "id": ch.get("id"),
                     "text": _text(ch.find("text")),
                     "goto": ch.get("goto"),
-                    "points": _scalar(ch.get("points", "0")),
+                    "points": scalar(ch.get("points", "0")),
                     "competency": ch.get("competency", ""),
-                    "critical": _scalar(ch.get("critical", "false")),
+                    "critical": scalar(ch.get("critical", "false")),
                     "consequence": _text(ch.find("consequence")),
                     "coaching": _text(ch.find("coaching")),
                 }

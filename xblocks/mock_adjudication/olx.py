@@ -42,6 +42,7 @@ from typing import Any
 import nh3
 from lxml import etree
 
+from ..common.olx import scalar
 from ..common.problems import ContentError, error
 from .model import Case
 
@@ -173,22 +174,6 @@ def _indent(node) -> None:
 # -- reading -----------------------------------------------------------------------------------------
 
 
-def _scalar(value: str | None) -> Any:
-    """An attribute as the YAML loader would give it: numbers and booleans typed, text as text."""
-    if value is None:
-        return None
-    if value in ("true", "false"):
-        return value == "true"
-    try:
-        return int(value)
-    except ValueError:
-        pass
-    try:
-        return float(value)
-    except ValueError:
-        return value
-
-
 def _text(el, tag: str) -> str:
     child = el.find(tag) if el is not None else None
     return (child.text or "") if child is not None else ""
@@ -199,7 +184,7 @@ def _attrs(el, *names: str, typed: tuple[str, ...] = ()) -> dict[str, Any]:
     for name in names:
         value = el.get(name)
         if value is not None:
-            out[name] = _scalar(value) if name in typed else value
+            out[name] = scalar(value) if name in typed else value
     return out
 
 
