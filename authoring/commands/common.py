@@ -50,11 +50,13 @@ def report(diagnostics: Diagnostics, output_format: str, strict: bool) -> None:
         return
     if diagnostics.items:
         click.echo(diagnostics.format(cwd), err=True)
-    errors = len(diagnostics.errors) + (len(diagnostics.warnings) if strict else 0)
-    warnings = 0 if strict else len(diagnostics.warnings)
+    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
     if errors or warnings:
         summary = f"{errors} error(s), {warnings} warning(s)"
-        click.echo(click.style(summary, fg="red" if errors else "yellow"), err=True)
+        if strict and warnings:
+            summary += " — --strict: warnings fail the build"
+        failed = errors or (strict and warnings)
+        click.echo(click.style(summary, fg="red" if failed else "yellow"), err=True)
 
 
 def is_tty() -> bool:

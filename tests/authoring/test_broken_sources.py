@@ -1683,7 +1683,7 @@ def test_strict_turns_a_warning_into_a_failure(tmp_path: Path):
     result = invoke("check", "--strict", "course", cwd=tmp_path)
     assert result.exit_code == 1, output_of(result)
     assert "unit 'Coming soon' is empty" in output_of(result)
-    assert "1 error(s), 0 warning(s)" in output_of(result)
+    assert "0 error(s), 1 warning(s) — --strict: warnings fail the build" in output_of(result)
 
 
 def test_build_with_strict_writes_nothing_for_a_warning(tmp_path: Path):
