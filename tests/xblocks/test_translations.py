@@ -124,3 +124,13 @@ def test_a_block_mixed_by_the_runtime_still_finds_its_own_catalog(name, monkeypa
     monkeypatch.setattr(i18n, "language_of", lambda b: "fr")
     assert i18n.block_package(block) == f"benchbook.xblocks.{name}"
     assert i18n.gettext_for(block)("Save") == "Enregistrer"
+
+
+def test_reasons_in_chinese_count_each_character_as_a_word():
+    """Chinese has no spaces: the reasons' word limits count characters (字数), punctuation excluded."""
+    from benchbook.xblocks.mock_adjudication.model import word_count
+
+    assert word_count("颜色测试只是推定性的，证据确凿。") == 14
+    assert word_count("GC-MS 证书") == 3
+    assert word_count("The colour test is presumptive only.") == 6
+    assert word_count("  ") == 0

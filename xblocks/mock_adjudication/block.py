@@ -105,6 +105,10 @@ UI_STRINGS = {
     "none": _("none"),
     "in_range": _("Within the accepted range"),
     "out_of_range": _("Outside the accepted range"),
+    # Translators: ends "Matches the key" before "Your choice: …" in the feedback list.
+    "stop": _(". "),
+    # Translators: separates "Your choice: …" from "Expected: …" in the feedback list.
+    "sep": _("; "),
     "calibration": {
         "match": _("Your rating matches the expert's."),
         "higher": _("You rated this higher than the expert did."),
@@ -697,8 +701,15 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
         )
         n = word_count(text)
         r = case.reasoning
-        _require(n >= r.min_words, f"the reasons have {n} words; write at least {r.min_words}")
-        _require(n <= r.max_words, f"the reasons have {n} words; the limit is {r.max_words}")
+        gettext = gettext_for(self)
+        _require(
+            n >= r.min_words,
+            gettext("the reasons have {n} words; write at least {min}").format(n=n, min=r.min_words),
+        )
+        _require(
+            n <= r.max_words,
+            gettext("the reasons have {n} words; the limit is {max}").format(n=n, max=r.max_words),
+        )
         return text
 
     def _clean_self(self, case: Case, payload: dict) -> dict:

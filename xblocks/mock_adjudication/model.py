@@ -806,5 +806,11 @@ def score(case: Case, answers: dict) -> Result:
     )
 
 
+# Chinese and Japanese are written without spaces: each ideograph or kana counts as one word (as a
+# 字数 does) and their punctuation separates like a space. The learner view counts the same way.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_CJK}]|[^\\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20{_CJK}]+")
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    return len(_WORD.findall(text))

@@ -260,7 +260,9 @@ function MockAdjudicationBlock(runtime, element, data) {
     return list;
   }
 
-  function words(t) { var m = t.trim().match(/\S+/g); return m ? m.length : 0; }
+  /* as model.word_count: each Chinese or Japanese ideograph or kana is a word, their punctuation a space */
+  var WORD = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  function words(t) { var m = String(t).match(WORD); return m ? m.length : 0; }
 
   function reasons() {
     var r = kase.reasoning, tid = id("reasons"), cid = id("count");
@@ -288,13 +290,13 @@ function MockAdjudicationBlock(runtime, element, data) {
     var list = el("ul", { "class": "ma-debrief" });
     (d.rulings || []).forEach(function (row) {
       list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no" }, [
-        el("strong", { text: row.exhibit + " — " + row.label + ": " + (row.correct ? S.correct : S.incorrect) + ". " }),
-        el("span", { text: fmt(S.your_choice, { value: R[row.choice] || S.none }) + "; " + fmt(S.expected, { value: R[row.expected] }) + ". " }),
+        el("strong", { text: row.exhibit + " — " + row.label + ": " + (row.correct ? S.correct : S.incorrect) + S.stop }),
+        el("span", { text: fmt(S.your_choice, { value: R[row.choice] || S.none }) + S.sep + fmt(S.expected, { value: R[row.expected] }) + S.stop }),
         el("span", { html: row.feedback || "" })]));
     });
     (d.verdicts || []).forEach(function (row) {
       list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no", text: row.label + ": " +
-        (row.correct ? S.correct : S.incorrect) + ". " + fmt(S.your_choice, { value: R[row.given] || S.none }) + "; " + fmt(S.expected, { value: R[row.expected] }) }));
+        (row.correct ? S.correct : S.incorrect) + S.stop + fmt(S.your_choice, { value: R[row.given] || S.none }) + S.sep + fmt(S.expected, { value: R[row.expected] }) }));
     });
     if (d.sentence_range) {
       list.appendChild(el("li", { "class": d.sentence_in_range ? "ma-ok" : "ma-no", text: R.sentence_legend + ": " +
