@@ -47,7 +47,6 @@ def test_the_wheel_ships_schemas_templates_assets_and_catalogs(tmp_path):
             "pip",
             "wheel",
             "--no-deps",
-            "--no-build-isolation",
             "-q",
             str(REPO),
             "-w",
