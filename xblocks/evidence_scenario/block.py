@@ -22,6 +22,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common.compat import in_course_context
 from ..common.i18n import _, gettext_for, language_of, text_direction
+from ..common.olx import ReadableOlxMixin
 from ..common.problems import ContentError, errors_only
 from ..common.sanitize import clean_html as _clean_html
 from ..common.urls import expand_static_url, replace_static_urls
@@ -80,7 +81,7 @@ def bounded_json_handler(limit: int):
 @XBlock.needs("i18n")
 @XBlock.wants("user")
 @XBlock.wants("replace_urls")
-class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
+class EvidenceScenarioBlock(ReadableOlxMixin, ScorableXBlockMixin, XBlock):
     """A branching evidence-handling exercise, graded on the server from the learner's path."""
 
     has_score = True
@@ -182,21 +183,15 @@ class EvidenceScenarioBlock(ScorableXBlockMixin, XBlock):
 
     # -- OLX -----------------------------------------------------------------------------------------
 
-    @classmethod
-    def parse_xml(cls, node, runtime, keys):
-        """Read the readable OLX; refuse invalid content so a course import fails loudly."""
-        block = runtime.construct_xblock_from_class(cls, keys)
-        scenario = olx.read(node)  # ContentError (with key paths) when the shape is wrong
-        problems = errors_only(validate(scenario))
-        if problems:
-            raise ContentError(problems)
-        block._store(scenario)
-        return block
+    content_olx = olx
+    validate_content = staticmethod(validate)
 
-    def add_xml_to_node(self, node):
-        node.tag = self.scope_ids.block_type or olx.TAG
-        node.set("xblock-family", self.entry_point)
-        olx.write(self.scenario, node)
+    @property
+    def content_model(self) -> Scenario:
+        return self.scenario
+
+    def store_content(self, scenario: Scenario) -> None:
+        self._store(scenario)
 
     # -- grading -------------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 
 from ..common.compat import in_course_context
 from ..common.i18n import _, gettext_for, language_of, text_direction
+from ..common.olx import ReadableOlxMixin
 from ..common.problems import ContentError, errors_only
 from ..common.sanitize import clean_html
 from . import olx
@@ -230,7 +231,7 @@ def default_case() -> Case:
 
 @XBlock.wants("user", "i18n")
 @XBlock.supports("multi_device")
-class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
+class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXBlockMixin, XBlock):
     """Practise the whole decision on a realistic case file: rule, weigh, decide, sentence, reason."""
 
     display_name = String(
@@ -332,21 +333,15 @@ class MockAdjudicationBlock(ScorableXBlockMixin, CompletableXBlockMixin, XBlock)
         self.max_attempts = case.max_attempts
         self.grading_policy = case.grading_policy
 
-    @classmethod
-    def parse_xml(cls, node, runtime, keys):
-        """Read the readable OLX; refuse invalid content so a course import fails loudly."""
-        block = runtime.construct_xblock_from_class(cls, keys)
-        case = olx.read(node)  # ContentError (with key paths) when the shape is wrong
-        problems = errors_only(validate(case))
-        if problems:
-            raise ContentError(problems)
-        block._store_case(case)
-        return block
+    content_olx = olx
+    validate_content = staticmethod(validate)
 
-    def add_xml_to_node(self, node):
-        node.tag = self.scope_ids.block_type or olx.TAG
-        node.set("xblock-family", self.entry_point)
-        olx.write(self.case, node)
+    @property
+    def content_model(self) -> Case:
+        return self.case
+
+    def store_content(self, case: Case) -> None:
+        self._store_case(case)
 
     # -- grading ----------------------------------------------------------------------------------
 
