@@ -15,7 +15,7 @@ from ..model import Course
 from ..variants.templating import fill
 from .catalogs import LOCALE_FOLDER, Translations
 from .checks import translation_problems
-from .walk import localize
+from .walk import localize, localize_facts
 
 SHOWN_FALLBACKS = 5
 
@@ -24,28 +24,32 @@ def localized_course(course: Course, language: str, diagnostics: Diagnostics) ->
     translations = None
     if language != course.language:
         translations = Translations.load(course, language, diagnostics)
-    variables = {"jurisdiction": course.jurisdiction}
+
+    def translated(text: str, context: str, where: Position) -> tuple[str, Position]:
+        """The catalog's text for *text* (the source where there is none) and where it came from."""
+        if translations is None:
+            return text, where
+        translation, po_position = translations.lookup(text, context, where)
+        if po_position is None:
+            return translation, where
+        problems = translation_problems(text, translation)
+        for problem in problems:
+            diagnostics.error(
+                f"{language} translation of '{_short(text)}': {problem}",
+                po_position,
+                "keep every link target, footnote mark and {{ variable }} of the source in the msgstr",
+            )
+        return (text, where) if problems else (translation, po_position)
+
+    # The facts are phrases of the language too: translate them before they fill the texts.
+    facts = localize_facts(course, lambda text, context, where: translated(text, context, where)[0])
+    variables = {"jurisdiction": facts}
 
     def translate(text: str, context: str, where: Position) -> str:
-        position = where
-        if translations is not None:
-            translated, po_position = translations.lookup(text, context, where)
-            if po_position is not None:
-                problems = translation_problems(text, translated)
-                for problem in problems:
-                    diagnostics.error(
-                        f"{language} translation of '{_short(text)}': {problem}",
-                        po_position,
-                        "keep every link target, footnote mark and {{ variable }} of the source in the msgstr",
-                    )
-                if problems:
-                    translated = text
-                else:
-                    position = po_position
-            text = translated
+        text, position = translated(text, context, where)
         return fill(text, variables, position, diagnostics)
 
-    result = localize(course, translate, by_block=translations is not None)
+    result = localize(course, translate, by_block=translations is not None, facts=facts)
     result.language = language
     if translations is not None and translations.entries is not None and translations.fallbacks:
         _report_fallbacks(course, translations, diagnostics)

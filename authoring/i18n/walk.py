@@ -47,17 +47,19 @@ XBLOCK_ID_KEYS = {
 }  # fmt: skip
 
 
-def localize(course: Course, fn: Translate, by_block: bool = True) -> Course:
+def localize(course: Course, fn: Translate, by_block: bool = True, facts: dict | None = None) -> Course:
     """A copy of *course* with every learner-visible string passed through *fn*.
 
     *by_block* offers prose one Markdown block at a time (what translation needs); without it each
     prose text is offered whole, which is all that filling in variables needs and much cheaper.
+    *facts* are the jurisdiction facts already localized (otherwise they go through *fn* here).
     """
     course = copy_course(course)
     markdown = _markdown if by_block else _whole
     source = course.source
     where = source.at(("title",)) if source else Position(course.folder)
     course.title = fn(course.title, "course", where)
+    course.jurisdiction = facts if facts is not None else localize_facts(course, fn)
     if course.variant_title:
         course.variant_title = fn(course.variant_title, f"variant:{course.variant}", where)
     about = course.about
@@ -97,6 +99,29 @@ def localize(course: Course, fn: Translate, by_block: bool = True) -> Course:
     for ref, document in course.cases.items():
         _document(document, f"case:{ref}", fn)
     return course
+
+
+def localize_facts(course: Course, fn: Translate) -> dict:
+    """The ``{{ jurisdiction.… }}`` facts with their texts passed through *fn*.
+
+    A fact is a phrase that lands inside translated sentences ("the national drug control law"),
+    so it is translated like them: a French lesson must not name the statute in English.
+    """
+    default = Position(course.folder / "course.yaml")
+
+    def walk(value: Any, where: Position) -> Any:
+        if isinstance(value, str):
+            return fn(value, "jurisdiction", where) if value.strip() else value
+        if isinstance(value, dict):
+            return {key: walk(item, where) for key, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item, where) for item in value]
+        return value
+
+    return {
+        key: walk(value, course.jurisdiction_positions.get(key, default))
+        for key, value in course.jurisdiction.items()
+    }
 
 
 def _markdown(text: str, context: str, where: Position, fn: Translate) -> str:

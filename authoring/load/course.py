@@ -82,6 +82,7 @@ def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
         ("" if v == BASE else str(v)) for v in data.get("variants") or [] if isinstance(v, str)
     ]
     course.jurisdiction = data.get("jurisdiction") if isinstance(data.get("jurisdiction"), dict) else {}
+    course.jurisdiction_positions = {key: source.at(("jurisdiction", key)) for key in course.jurisdiction}
     outline = data.get("outline") or []
     if isinstance(outline, list):
         listed: set[str] = set()

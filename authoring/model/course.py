@@ -188,6 +188,7 @@ class Course:
     languages: list[str] = field(default_factory=list)  # every language built; the first is the source
     variants: list[str] = field(default_factory=list)  # variant ids built by default
     jurisdiction: dict = field(default_factory=dict)  # {{ jurisdiction.… }} values
+    jurisdiction_positions: dict = field(default_factory=dict)  # fact name → where it is defined
     unreadable: set = field(default_factory=set)  # lesson files that could not be read (already reported)
     variant: str = ""  # the variant this model was built for ("" = the base course)
     variant_title: str = ""  # shown after the course title: "Drug law basics — Examplia"

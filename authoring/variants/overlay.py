@@ -82,6 +82,10 @@ def apply_variant(course: Course, variant: Variant, diagnostics: Diagnostics) ->
     data = variant.source.data
     course.variant_title = variant.title
     course.jurisdiction = {**course.jurisdiction, **variant.jurisdiction}
+    course.jurisdiction_positions = {
+        **course.jurisdiction_positions,
+        **{key: variant.source.at(("jurisdiction", key)) for key in variant.jurisdiction},
+    }
     overlay = _Overlay(course, variant, diagnostics)
     for verb in ("remove", "replace", "add"):
         section = data.get(verb) or {}

@@ -42,6 +42,11 @@ def test_extract_writes_every_string_with_context_and_file_line(course):
     assert catalog.get("Import is listed.", context="quiz:offences-q1") is not None
     assert catalog.get("Procedure in Examplia", context="lesson:procedure") is not None  # variant strings too
     assert catalog.get("offences-q1") is None  # ids are never offered for translation
+    # jurisdiction facts land inside sentences, so they are offered too, at their definition
+    fact = catalog.get("the national drug control law", context="jurisdiction")
+    assert fact.locations == [("course.yaml", 8)]
+    variant_fact = catalog.get("the Examplia Drugs Act 2020", context="jurisdiction")
+    assert variant_fact.locations == [("variants/examplia/variant.yaml", 3)]
 
 
 def test_update_adds_marks_fuzzy_with_previous_and_obsoletes(course):
@@ -74,14 +79,14 @@ def test_update_adds_marks_fuzzy_with_previous_and_obsoletes(course):
     }
     status = run("i18n", "status", str(course), "--strict")
     assert status.exit_code == 1
-    assert "fr: 17 translated, 1 fuzzy, 1 missing" in status.output
+    assert "fr: 20 translated, 1 fuzzy, 1 missing" in status.output
 
 
 def test_status_counts_per_language(course):
     result = run("i18n", "status", str(course))
     assert result.exit_code == 0
-    assert "fr: 19 translated, 0 fuzzy, 0 missing" in result.output
-    assert "ar: 4 translated, 0 fuzzy, 15 missing  (incomplete)" in result.output
+    assert "fr: 22 translated, 0 fuzzy, 0 missing" in result.output
+    assert "ar: 4 translated, 0 fuzzy, 18 missing  (incomplete)" in result.output
     assert run("i18n", "status", str(course), "--strict").exit_code == 1
 
 
@@ -103,7 +108,7 @@ def test_each_language_is_its_own_run_with_the_same_url_names(course, tmp_path):
     assert b'language="fr"' in fr["course/2026_T1_examplia_fr.xml"]
     body = fr["html/offences-offence-text.html"].decode()
     assert body.startswith('<div class="benchbook" lang="fr">')
-    assert "Le trafic est une infraction au regard de the Examplia Drugs Act 2020." in body
+    assert "Le trafic est une infraction au regard de la loi de 2020 d'Examplia sur les drogues." in body
     assert "<li>Vente et distribution</li>" in body
     assert '<div class="benchbook" lang="ar" dir="rtl">' in ar["html/offences-offence-text.html"].decode()
     assert '<choice correct="true">Oui' in fr["problem/offences-q1.xml"].decode()
@@ -113,7 +118,7 @@ def test_untranslated_strings_fall_back_with_a_warning_and_fail_under_strict(cou
     compilation = compile_matrix(course, languages=("ar",))
     (warning,) = [d for d in compilation.diagnostics.warnings if "untranslated" in d.message]
     assert warning.position.file.name == "ar.po"
-    assert warning.message.startswith("ar: 12 string(s) untranslated or fuzzy, shown in en instead")
+    assert warning.message.startswith("ar: 14 string(s) untranslated or fuzzy, shown in en instead")
     body = (
         {r.language: r for r in compilation.runs}["ar"].tree.files["html/offences-offence-text.html"].decode()
     )
