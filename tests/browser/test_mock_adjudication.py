@@ -78,7 +78,7 @@ def answer_judge_with_mouse(block, page, role=JUDGE):
     group(block, "Structure of reasons").get_by_label(re.compile("^Complete")).check()
     group(block, "Knowledge of the substance").get_by_label(re.compile("^Reasoned")).check()
     save(block)
-    expect(block.locator("[data-role=score]")).to_have_text("Score: 30 of 30")
+    expect(block.locator("[data-role=score]")).to_have_text("Score: 32 of 32")
     expect(block.locator(".ma-calibration")).to_contain_text("matches the expert")
 
 
@@ -175,7 +175,7 @@ def test_full_judge_run_keyboard_only(workbench, page, outside_requests):
     choose(page, "c-structure", "complete")
     choose(page, "c-knowledge", "reasoned")
     press_save(page)
-    expect(block.locator("[data-role=score]")).to_have_text("Score: 30 of 30")
+    expect(block.locator("[data-role=score]")).to_have_text("Score: 32 of 32")
     assert outside_requests == []
 
 
@@ -211,9 +211,9 @@ def test_full_prosecutor_run_keyboard_only(workbench, page, outside_requests):
     choose(page, "c-structure", "partial")
     choose(page, "c-knowledge", "asserted")
     press_save(page)
-    # rulings 2 of 6, weighing 1 of 6 (one support of six), verdicts 2 of 4,
+    # rulings 2 of 6, weighing 2 of 8 (one support of six, the proof answer on c1), verdicts 2 of 4,
     # sentence 3 of 6 (in range, one factor right), self-assessment 2 + 2
-    expect(block.locator("[data-role=score]")).to_have_text("Score: 12 of 30")
+    expect(block.locator("[data-role=score]")).to_have_text("Score: 13 of 32")
     expect(block.locator(".ma-calibration")).to_contain_text("lower than the expert")
     assert outside_requests == []
 

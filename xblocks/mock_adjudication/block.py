@@ -84,6 +84,8 @@ UI_STRINGS = {
     "supports": _("Tick each admitted exhibit that supports an element."),
     "element": _("Element"),
     "proven": _("Is the standard of proof ({standard}) met on count: {label}?"),
+    # Translators: a line of the feedback list, before "Matches the key" or "Differs from the key".
+    "proof_row": _("Standard of proof on count: {label}"),
     "yes": _("Yes"),
     "no": _("No"),
     "amount": _("Sentence ({unit})"),
@@ -504,6 +506,7 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
             "model_answer": clean_html(case.model_answer),
             "rulings": [{**row, "label": labels.get(row["exhibit"], "")} for row in result.rulings],
             "verdicts": [{**row, "label": counts.get(row["count"], "")} for row in result.verdicts],
+            "proof": [{**row, "label": counts.get(row["count"], "")} for row in result.proof],
             "sentence_in_range": result.sentence_in_range,
             "sentence_range": [case.sentence.min, case.sentence.max] if case.sentence else None,
             "parts": auto,
@@ -908,7 +911,14 @@ def _render_author(case: Case, problems) -> str:
     verdicts = {v.count: v for v in case.verdicts}
     for c in case.counts:
         v = verdicts.get(c.id)
-        key = f" — key: {e(v.expected)} ({v.points:g} pts)" if v else ""
+        key = ""
+        if v:
+            proven = "yes" if v.expected_proven else "no"
+            derived = "" if v.proven is not None else ", derived from the verdict"
+            key = (
+                f" — key: {e(v.expected)} ({v.points:g} pts); standard of proof met: {proven}"
+                f" ({v.proof_points:g} pts{derived})"
+            )
         rows.append(f"<li><code>{e(c.id)}</code> {e(c.label)}{key}<ul>")
         rows.extend(f"<li><code>{e(el.id)}</code> {e(el.text)}</li>" for el in c.elements)
         rows.append("</ul></li>")

@@ -117,9 +117,23 @@ class Weighing:
 
 @dataclass
 class VerdictKey:
+    """The key for one count: the expected verdict, and the expected answer to the weighing phase's
+    "is the standard of proof met?" question (``proven``).
+
+    ``proven`` is ``None`` in content written before the key had it; it is then derived from the
+    expected verdict (a conviction needs the standard met; an acquittal here means it was not), and
+    the validator warns so the author can state it.
+    """
+
     count: str
     expected: str
     points: float = 1.0
+    proven: bool | None = None
+    proof_points: float = 1.0
+
+    @property
+    def expected_proven(self) -> bool:
+        return self.proven if self.proven is not None else self.expected == "guilty"
 
 
 @dataclass
@@ -233,7 +247,9 @@ class Case:
             sentence = self.sentence.points + self.sentence.factor_points * len(self.sentence.factors)
         return {
             "rulings": sum(r.points for r in self.rulings),
-            "weighing": self.weighing.points if self.weighing.supports else 0.0,
+            # the weighing phase: the matrix, then "is the standard of proof met?" on each count
+            "weighing": (self.weighing.points if self.weighing.supports else 0.0)
+            + sum(v.proof_points for v in self.verdicts),
             "verdicts": sum(v.points for v in self.verdicts),
             "sentence": sentence,
         }
@@ -294,9 +310,7 @@ class Case:
                 "supports": [{"element": s.element, "exhibit": s.exhibit} for s in self.weighing.supports],
                 "points": self.weighing.points,
             },
-            "verdicts": [
-                {"count": v.count, "expected": v.expected, "points": v.points} for v in self.verdicts
-            ],
+            "verdicts": [_verdict_dict(v) for v in self.verdicts],
             "reasoning": {
                 "min_words": self.reasoning.min_words,
                 "max_words": self.reasoning.max_words,
@@ -343,6 +357,14 @@ def _exhibit_dict(x: Exhibit) -> dict:
         if x.media.decorative:
             media["decorative"] = True
         out["media"] = media
+    return out
+
+
+def _verdict_dict(v: VerdictKey) -> dict:
+    out: dict[str, Any] = {"count": v.count, "expected": v.expected, "points": v.points}
+    if v.proven is not None:
+        out["proven"] = v.proven
+    out["proof_points"] = v.proof_points
     return out
 
 
@@ -423,6 +445,11 @@ class _Reader:
             )
             return default
         return value
+
+    def optional_boolean(self, data: dict, key: str, path: Path) -> bool | None:
+        if data.get(key) is None:
+            return None
+        return self.boolean(data, key, path, False)
 
     def mapping(self, data: dict, key: str, path: Path, required: bool = False) -> dict | None:
         value = self._get(data, key, path, required)
@@ -539,6 +566,8 @@ class _Reader:
                     count=self.text(v, "count", path),
                     expected=self.text(v, "expected", path),
                     points=self.number(v, "points", path, 1.0),
+                    proven=self.optional_boolean(v, "proven", path),
+                    proof_points=self.number(v, "proof_points", path, 1.0),
                 )
             )
         s = self.mapping(data, "sentence", root)
@@ -668,6 +697,7 @@ class Result:
     self_possible: float
     rulings: list[dict] = field(default_factory=list)
     verdicts: list[dict] = field(default_factory=list)
+    proof: list[dict] = field(default_factory=list)
     calibration: list[dict] = field(default_factory=list)
     sentence_in_range: bool | None = None
 
@@ -707,7 +737,9 @@ def score(case: Case, answers: dict) -> Result:
          "reasons": str, "self": {criterion name: option name}}
 
     Weighing earns partial credit: ``points × max(0, hits − wrong ticks) / cells in the key``, so
-    ticking every box earns nothing and missing one support costs its share.
+    ticking every box earns nothing and missing one support costs its share; each count's "is the
+    standard of proof met?" answer earns that verdict key's ``proof_points`` when it matches
+    ``expected_proven``. Both are the weighing part.
     """
     maxima = case.part_max()
     parts: dict[str, PartScore] = {}
@@ -737,14 +769,29 @@ def score(case: Case, answers: dict) -> Result:
     for pair in (answers.get("weighing") or {}).get("supports") or []:
         if isinstance(pair, list | tuple) and len(pair) == 2:
             ticked.add((str(pair[0]), str(pair[1])))
+    earned = 0.0
     if key:
         hits = len(ticked & key)
         wrong = len(ticked - key)
-        parts["weighing"] = PartScore(
-            case.weighing.points * max(0, hits - wrong) / len(key), maxima["weighing"]
+        earned = case.weighing.points * max(0, hits - wrong) / len(key)
+    proven = (answers.get("weighing") or {}).get("proven") or {}
+    proof_rows = []
+    for v in case.verdicts:
+        given = proven.get(v.count) if isinstance(proven, dict) else None
+        given = given if isinstance(given, bool) else None
+        correct = given is not None and given == v.expected_proven
+        earned += v.proof_points if correct else 0.0
+        proof_rows.append(
+            {
+                "count": v.count,
+                "given": given,
+                "expected": v.expected_proven,
+                "correct": correct,
+                "points": v.proof_points if correct else 0.0,
+                "possible": v.proof_points,
+            }
         )
-    else:
-        parts["weighing"] = PartScore(0.0, 0.0)
+    parts["weighing"] = PartScore(earned, maxima["weighing"])
 
     verdicts = answers.get("verdicts") or {}
     earned = 0.0
@@ -801,6 +848,7 @@ def score(case: Case, answers: dict) -> Result:
         self_possible=case.self_max(),
         rulings=ruling_rows,
         verdicts=verdict_rows,
+        proof=proof_rows,
         calibration=calibration,
         sentence_in_range=in_range,
     )

@@ -16,7 +16,7 @@ and names are attributes or ``<name>`` children separate from labels (the ORA2 r
       </case_file>
       <rulings><ruling exhibit="x1" expected="admit" points="2"><feedback option="exclude">…</feedback></ruling></rulings>
       <weighing points="4"><support element="c1e1" exhibit="x1"/></weighing>
-      <verdicts><verdict count="c1" expected="guilty" points="2"/></verdicts>
+      <verdicts><verdict count="c1" expected="guilty" points="2" proven="true" proof_points="1"/></verdicts>
       <sentence unit="months" min="48" max="72" points="2" factor_points="1">
         <factor id="f1" kind="aggravating" expected="true">…</factor>
       </sentence>
@@ -119,7 +119,11 @@ def write(case: Case, node) -> None:
         _sub(weighing, "support", {"element": s.element, "exhibit": s.exhibit})
     verdicts = _sub(node, "verdicts")
     for v in case.verdicts:
-        _sub(verdicts, "verdict", {"count": v.count, "expected": v.expected, "points": _num(v.points)})
+        attrs = {"count": v.count, "expected": v.expected, "points": _num(v.points)}
+        if v.proven is not None:  # left out in content that predates it: derived, with a warning
+            attrs["proven"] = _bool(v.proven)
+        attrs["proof_points"] = _num(v.proof_points)
+        _sub(verdicts, "verdict", attrs)
     if case.sentence is not None:
         s = case.sentence
         el = _sub(
@@ -240,7 +244,10 @@ def to_authoring(node) -> dict[str, Any]:
         }
     verdicts = node.find("verdicts")
     data["verdicts"] = [
-        {**_attrs(v, "count", "expected"), **_attrs(v, "points", typed=("points",))}
+        {
+            **_attrs(v, "count", "expected"),
+            **_attrs(v, "points", "proven", "proof_points", typed=("points", "proven", "proof_points")),
+        }
         for v in (verdicts.findall("verdict") if verdicts is not None else [])
     ]
     sentence = node.find("sentence")

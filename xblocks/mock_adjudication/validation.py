@@ -302,6 +302,26 @@ def validate(case: Case) -> list[Problem]:
             )
         if v.points < 0:
             add(error(f"verdict for count '{v.count}' has negative points", (*p, "points")))
+        if v.proof_points < 0:
+            add(error(f"verdict for count '{v.count}' has negative proof_points", (*p, "proof_points")))
+        if v.proven is None and v.expected in VERDICTS:
+            derived = "true" if v.expected_proven else "false"
+            add(
+                warning(
+                    f"verdict for count '{v.count}' does not say whether the standard of proof is met; "
+                    f"scored as proven: {derived}, from the expected verdict '{v.expected}'",
+                    (*p, "proven"),
+                    f"add 'proven: {derived}' (or the other answer) to this verdict",
+                )
+            )
+        elif v.proven is False and v.expected == "guilty":
+            add(
+                warning(
+                    f"verdict for count '{v.count}' expects guilty although the standard of proof is not met",
+                    (*p, "proven"),
+                    "a conviction needs the standard met: check 'proven' or 'expected'",
+                )
+            )
     for i, c in enumerate(case.counts):
         if c.id and c.id not in given:
             add(

@@ -139,8 +139,8 @@ SAMPLE = {
         ],
     },
     "verdicts": [
-        {"count": "c1", "expected": "guilty", "points": 2},
-        {"count": "c2", "expected": "guilty", "points": 2},
+        {"count": "c1", "expected": "guilty", "points": 2, "proven": True, "proof_points": 1},
+        {"count": "c2", "expected": "guilty", "points": 2, "proven": True, "proof_points": 1},
     ],
     "sentence": {
         "unit": "months",

@@ -108,7 +108,7 @@ def play(block, upto=None, steps=STEPS):
 
 def test_parse_and_export_through_the_runtime():
     block, _ = make()
-    assert block.max_score() == 30
+    assert block.max_score() == 32
     assert block.display_name.startswith("State v. Orlen")
     assert (block.weight, block.max_attempts, block.grading_policy) == (1.0, 2, "best")
     root = etree.Element("root")
@@ -167,7 +167,7 @@ def test_workbench_scenarios_is_static_and_parses():
 def test_empty_block_uses_the_default_case():
     rt = runtime()
     block = rt.construct_xblock_from_class(MockAdjudicationBlock, rt.id_generator and _keys(rt))
-    assert block.max_score() == 30
+    assert block.max_score() == 32
 
 
 def _keys(rt):
@@ -248,12 +248,12 @@ def test_full_run_scores_on_the_server_and_emits_an_event_per_phase(monkeypatch)
     block, rt = make()
     body = play(block)
     state = body["state"]
-    assert state["finished"] and state["score"] == {"earned": 30.0, "possible": 30.0}
+    assert state["finished"] and state["score"] == {"earned": 32.0, "possible": 32.0}
     assert [e[1]["phase"] for e in rt.events if e[0] == "edx.mock_adjudication.phase_submitted"] == [
         s for s, _ in STEPS
     ]
     grades = [e[1] for e in rt.events if e[0] == "grade"]
-    assert grades[-1] == {"value": 30.0, "max_value": 30.0, "only_if_higher": False}
+    assert grades[-1] == {"value": 32.0, "max_value": 32.0, "only_if_higher": False}
     assert ("completion", {"completion": 1.0}) in rt.events
     assert [c["verdict"] for c in state["debrief"]["calibration"]] == ["match", "match"]
 
@@ -262,7 +262,7 @@ def test_no_grade_or_completion_outside_a_course():
     block, rt = make()
     play(block)
     assert not [e for e in rt.events if e[0] in ("grade", "completion")]
-    assert block.raw_earned == 30.0  # still scored and shown
+    assert block.raw_earned == 32.0  # still scored and shown
 
 
 def test_back_navigation_and_changing_an_earlier_answer():
@@ -307,7 +307,7 @@ def test_last_policy():
         {"rulings": {**RULINGS["rulings"], "x2": {"choice": "exclude"}, "x3": {"choice": "exclude"}}},
     )
     play(block, steps=worse)
-    assert block.raw_earned == 26.0  # the last attempt counts, though the first was better
+    assert block.raw_earned == 28.0  # the last attempt counts, though the first was better
 
 
 # -- handlers: hostile input leaves state intact ----------------------------------------------------------
@@ -504,19 +504,54 @@ def test_rescore_after_a_key_change(monkeypatch):
     monkeypatch.setattr(block_module, "in_course_context", lambda block: True)
     block, rt = make()
     play(block)
-    assert block.get_score() == (30.0, 30.0)
+    assert block.get_score() == (32.0, 32.0)
     assert block.has_submitted_answer()
     # the author changes the key: x3 should have been excluded (and so supports nothing)
     data = copy.deepcopy(block.case_data)
     data["rulings"][1]["expected"] = "exclude"
     block.case_data = data
     new = block.calculate_score()
-    assert new.raw_earned == 28.0 and new.raw_possible == 30.0
+    assert new.raw_earned == 30.0 and new.raw_possible == 32.0
     rt.events.clear()
     block.rescore(only_if_higher=False)
-    assert rt.events == [("grade", {"value": 28.0, "max_value": 30.0, "only_if_higher": False})]
+    assert rt.events == [("grade", {"value": 30.0, "max_value": 32.0, "only_if_higher": False})]
     block.set_score(new)
-    assert block.get_score() == (28.0, 30.0)
+    assert block.get_score() == (30.0, 32.0)
+
+
+def test_rescore_after_the_standard_of_proof_key_changes(monkeypatch):
+    """The proof answers are scored from the stored answers, so a key change rescores them."""
+    monkeypatch.setattr(block_module, "in_course_context", lambda block: True)
+    block, rt = make()
+    play(block)
+    assert block.get_score() == (32.0, 32.0)
+    data = copy.deepcopy(block.case_data)
+    data["verdicts"][1].update(proven=False, proof_points=3)  # the learner said "met" on c2
+    block.case_data = data
+    new = block.calculate_score()
+    assert new == (31.0, 34.0)  # max_score follows the content: 32 − 1 + 3
+    assert block.max_score() == 34.0
+    rt.events.clear()
+    block.rescore(only_if_higher=False)
+    assert rt.events == [("grade", {"value": 31.0, "max_value": 34.0, "only_if_higher": False})]
+
+
+def test_debrief_shows_each_standard_of_proof_answer_against_the_key():
+    block, _ = make()
+    steps = list(STEPS)
+    steps[2] = ("weighing", {**WEIGHING, "proven": {"c1": True, "c2": False}})
+    play(block, upto=5, steps=steps)
+    debrief = block.user_state()["debrief"]
+    assert [(r["count"], r["given"], r["expected"], r["correct"], r["label"]) for r in debrief["proof"]] == [
+        ("c1", True, True, True, "Importation of a controlled drug (s. 5)"),
+        ("c2", False, True, False, "Possession with intent to supply (s. 7)"),
+    ]
+    assert debrief["parts"]["weighing"] == {"earned": 7.0, "possible": 8.0}
+    # the key does not reach the learner before the reasons are submitted
+    fresh, _ = make()
+    play(fresh, upto=3)
+    assert "debrief" not in fresh.user_state()
+    assert "proven" not in json.dumps(fresh.student_view_data())
 
 
 def test_rescore_uses_the_best_stored_attempt():
@@ -529,9 +564,9 @@ def test_rescore_uses_the_best_stored_attempt():
         {"verdicts": {"c1": "not_guilty", "c2": "not_guilty"}, "sentence": VERDICT["sentence"]},
     )
     play(block, steps=worse)
-    assert block.calculate_score().raw_earned == 30.0
+    assert block.calculate_score().raw_earned == 32.0
     block.grading_policy = "last"
-    assert block.calculate_score().raw_earned == 26.0
+    assert block.calculate_score().raw_earned == 28.0
 
 
 def test_rescore_before_any_answer_is_refused():

@@ -171,10 +171,10 @@ def test_semantic_problems_do_not_raise():
 
 def test_max_score_is_fixed_by_content():
     c = case()
-    # rulings 3×2, weighing 6, verdicts 2×2, sentence 2 + 4 factors×1, self (4+4)×1
-    assert c.max_score() == 6 + 6 + 4 + 6 + 8
-    assert case(rubric={**sample()["rubric"], "self_assessment_weight": 0}).max_score() == 22
-    assert case(rubric={**sample()["rubric"], "self_assessment_weight": 0.5}).max_score() == 26
+    # rulings 3×2, weighing 6 + proof 2×1, verdicts 2×2, sentence 2 + 4 factors×1, self (4+4)×1
+    assert c.max_score() == 6 + 8 + 4 + 6 + 8
+    assert case(rubric={**sample()["rubric"], "self_assessment_weight": 0}).max_score() == 24
+    assert case(rubric={**sample()["rubric"], "self_assessment_weight": 0.5}).max_score() == 28
 
 
 def test_full_marks():
@@ -189,7 +189,7 @@ def test_full_marks():
 def test_nothing_answered_scores_zero():
     result = score(case(), {})
     assert result.earned == 0
-    assert result.possible == 30
+    assert result.possible == 32
 
 
 def test_rulings_score_each_and_give_the_feedback_of_the_chosen_option():
@@ -223,7 +223,53 @@ def test_rulings_score_each_and_give_the_feedback_of_the_chosen_option():
 def test_weighing_partial_credit(ticks, expected):
     result = score(case(), {"weighing": {"supports": ticks}})
     assert result.parts["weighing"].earned == pytest.approx(expected)
-    assert result.parts["weighing"].possible == 6
+    assert result.parts["weighing"].possible == 8  # the matrix's 6 and 1 per count for the proof answers
+
+
+def verdict_keys(**changes):
+    """The sample's verdict keys with *changes* applied to every one (None removes the key)."""
+    keys = sample()["verdicts"]
+    for key in keys:
+        for name, value in changes.items():
+            if value is None:
+                key.pop(name, None)
+            else:
+                key[name] = value
+    return keys
+
+
+def test_standard_of_proof_answers_are_scored_per_count():
+    answers = {"weighing": {"supports": [], "proven": {"c1": True, "c2": False}}}
+    result = score(case(), answers)
+    assert result.parts["weighing"].earned == 1  # c1 right (key: proven), c2 wrong
+    assert [(r["count"], r["given"], r["expected"], r["correct"]) for r in result.proof] == [
+        ("c1", True, True, True),
+        ("c2", False, True, False),
+    ]
+    heavy = case(verdicts=verdict_keys(proof_points=2.5))
+    assert score(heavy, answers).parts["weighing"].earned == 2.5
+    assert heavy.max_score() == 24 + 6 + 5  # rulings+verdicts+sentence+self, matrix, proof 2×2.5
+
+
+def test_standard_of_proof_answers_tampered_or_missing_score_nothing():
+    for proven in ({"c1": "yes", "c2": 1}, ["c1"], None, {}):
+        result = score(case(), {"weighing": {"proven": proven}})
+        assert result.parts["weighing"].earned == 0
+        assert [r["given"] for r in result.proof] == [None, None]
+
+
+def test_standard_of_proof_key_derived_from_the_verdict_when_the_content_predates_it():
+    keys = verdict_keys(proven=None, proof_points=None)
+    keys[1]["expected"] = "not_guilty"
+    old = case(verdicts=keys)
+    assert [v.proven for v in old.verdicts] == [None, None]
+    assert [v.expected_proven for v in old.verdicts] == [True, False]
+    assert old.max_score() == case().max_score()  # proof_points default to 1
+    result = score(old, {"weighing": {"proven": {"c1": True, "c2": False}}})
+    assert result.parts["weighing"].earned == 2
+    # the stated key wins over the verdict: proven but acquitted (e.g. a defence succeeds)
+    keys[1]["proven"] = True
+    assert score(case(verdicts=keys), {"weighing": {"proven": {"c2": True}}}).parts["weighing"].earned == 1
 
 
 def test_verdicts():
@@ -261,7 +307,7 @@ def test_self_assessment_weight_zero_is_formative_only():
     c = case(rubric={**sample()["rubric"], "self_assessment_weight": 0})
     result = score(c, FULL)
     assert result.self_points == 0
-    assert result.earned == c.max_score() == 22
+    assert result.earned == c.max_score() == 24
 
 
 def test_unknown_self_options_score_nothing():

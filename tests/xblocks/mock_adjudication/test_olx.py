@@ -177,3 +177,27 @@ def test_round_trip_property(title, brief, points, label, element_id, contested,
     case = Case.from_dict(data)
     text = etree.tostring(written(case))
     assert olx.read(etree.fromstring(text)) == case
+
+
+def test_the_standard_of_proof_key_round_trips_and_old_olx_without_it_still_loads():
+    case = Case.from_dict(sample())
+    node = written(case)
+    verdict = node.find("verdicts/verdict")
+    assert (verdict.get("proven"), verdict.get("proof_points")) == ("true", "1")
+    # OLX exported before the key had it: loads, the answer is derived, and it exports as it came
+    for v in node.iter("verdict"):
+        del v.attrib["proven"]
+        del v.attrib["proof_points"]
+    old = olx.read(node)
+    assert [(v.proven, v.expected_proven, v.proof_points) for v in old.verdicts] == [(None, True, 1.0)] * 2
+    again = written(old).find("verdicts/verdict")
+    assert again.get("proven") is None and again.get("proof_points") == "1"
+    assert olx.read(written(old)) == old
+
+
+def test_a_malformed_proven_attribute_is_reported_by_key_path():
+    node = written(Case.from_dict(sample()))
+    node.find("verdicts/verdict").set("proven", "perhaps")
+    with pytest.raises(ContentError) as info:
+        olx.read(node)
+    assert [p.path for p in info.value.problems] == [("verdicts", 0, "proven")]

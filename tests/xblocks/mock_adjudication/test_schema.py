@@ -72,4 +72,6 @@ def test_the_documented_example_is_a_valid_case():
     assert list(validator().iter_errors(data)) == []
     case = Case.from_dict(data)
     assert [p for p in validate(case) if p.is_error] == []
-    assert case.max_score() == 4 + 6 + 4 + 2 + 3 + 4
+    # rulings, matrix, proof answers, verdicts, sentence, self-assessment
+    assert case.max_score() == 4 + 6 + 2 + 4 + 2 + 3 + 4
+    assert [v.proven for v in case.verdicts] == [True, True]

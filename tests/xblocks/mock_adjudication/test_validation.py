@@ -276,6 +276,8 @@ def test_graded_case_worth_nothing():
     for key in ("rulings", "verdicts"):
         for item in data[key]:
             item["points"] = 0
+    for item in data["verdicts"]:
+        item["proof_points"] = 0
     data["weighing"]["points"] = 0
     data["sentence"].update(points=0, factor_points=0)
     data["rubric"]["self_assessment_weight"] = 0
@@ -297,3 +299,43 @@ def test_fractional_points_warn_when_staff_graded():
     assert [p.path for p in warnings] == [("rubric", "criteria", 4, "options", 1, "points")]
     data["reasoning"]["staff_graded"] = False
     assert problems(data) == []
+
+
+def test_verdict_without_the_standard_of_proof_answer_warns_and_names_the_derived_key():
+    data = sample()
+    del data["verdicts"][0]["proven"]
+    data["verdicts"][1].pop("proven")
+    data["verdicts"][1]["expected"] = "not_guilty"
+    found = problems(data)
+    assert [p for p in found if p.is_error] == []
+    warned = {p.path: p for p in found if p.path[-1:] == ("proven",)}
+    assert set(warned) == {("verdicts", 0, "proven"), ("verdicts", 1, "proven")}
+    assert warned[("verdicts", 0, "proven")].message == (
+        "verdict for count 'c1' does not say whether the standard of proof is met; "
+        "scored as proven: true, from the expected verdict 'guilty'"
+    )
+    assert "proven: false" in warned[("verdicts", 1, "proven")].hint
+
+
+def test_conviction_without_the_standard_met_warns():
+    data = sample()
+    data["verdicts"][0]["proven"] = False
+    (found,) = [p for p in problems(data) if p.path == ("verdicts", 0, "proven")]
+    assert not found.is_error and "expects guilty although the standard of proof is not met" in found.message
+    data["verdicts"][0].update(proven=True, expected="not_guilty")  # a defence succeeds: no warning
+    assert not [p for p in problems(data) if p.path == ("verdicts", 0, "proven")]
+
+
+def test_negative_proof_points_are_an_error():
+    data = sample()
+    data["verdicts"][1]["proof_points"] = -1
+    found = only_error(data)
+    assert found.path == ("verdicts", 1, "proof_points") and "'c2'" in found.message
+
+
+def test_proven_must_be_true_or_false():
+    data = sample()
+    data["verdicts"][0]["proven"] = "yes"
+    with pytest.raises(Exception) as info:
+        Case.from_dict(data)
+    assert [p.path for p in info.value.problems] == [("verdicts", 0, "proven")]

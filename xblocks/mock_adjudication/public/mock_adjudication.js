@@ -294,6 +294,11 @@ function MockAdjudicationBlock(runtime, element, data) {
         el("span", { text: fmt(S.your_choice, { value: R[row.choice] || S.none }) + S.sep + fmt(S.expected, { value: R[row.expected] }) + S.stop }),
         el("span", { html: row.feedback || "" })]));
     });
+    (d.proof || []).forEach(function (row) {
+      var yn = function (v) { return v === true ? S.yes : v === false ? S.no : S.none; };
+      list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no", text: fmt(S.proof_row, { label: row.label }) + ": " +
+        (row.correct ? S.correct : S.incorrect) + S.stop + fmt(S.your_choice, { value: yn(row.given) }) + S.sep + fmt(S.expected, { value: yn(row.expected) }) }));
+    });
     (d.verdicts || []).forEach(function (row) {
       list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no", text: row.label + ": " +
         (row.correct ? S.correct : S.incorrect) + S.stop + fmt(S.your_choice, { value: R[row.given] || S.none }) + S.sep + fmt(S.expected, { value: R[row.expected] }) }));
