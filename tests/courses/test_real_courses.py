@@ -3,11 +3,15 @@ validator accepts every package."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from benchbook.authoring.diagnostics import Diagnostics
+from benchbook.authoring.load.course import load_course
+from benchbook.authoring.model import Prose, Quiz
 from benchbook.authoring.package.tarball import tar_bytes
 from benchbook.authoring.pipeline import compile_matrix
 from tests.support.packages import extract, olxcleaner_errors
@@ -51,3 +55,33 @@ def test_every_graded_lesson_counts_toward_a_weighted_assignment_type(compiled):
     assert graded
     assert all(weights[lesson.graded] > 0 for lesson in graded)
     assert compilation.course.certificate is not None and 0 < grading.pass_mark <= 1
+
+
+LESSON_LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)")
+
+
+def test_just101_ends_with_a_final_assessment_drawn_from_every_module():
+    folder = next(course for course in COURSES if course.name == "adjudicating-synthetic-opioids")
+    diagnostics = Diagnostics()
+    course = load_course(folder, diagnostics)
+    assert course is not None, diagnostics.format(folder)
+    kind = {kind.type: kind for kind in course.grading.assignment_types}["Final assessment"]
+    assert kind.weight > 0 and kind.min_count == 1 and kind.drop_count == 0
+    *teaching, last = course.modules
+    assert [lesson.graded for lesson in last.lessons] == ["Final assessment"]
+    assert not [lesson.id for module in teaching for lesson in module.lessons if lesson.graded == kind.type]
+    final = last.lessons[0]
+    quizzes = [c.source.data for unit in final.units for c in unit.components if isinstance(c, Quiz)]
+    assert 20 <= len(quizzes) <= 24
+    assert {quiz["type"] for quiz in quizzes} == {"single", "multiple", "dropdown", "numerical", "text"}
+    for quiz in quizzes:
+        assert quiz.get("max_attempts") and quiz.get("explanation"), quiz["id"]
+        assert all(choice.get("feedback") for choice in quiz.get("choices", [])), quiz["id"]
+    # its sources name at least one lesson of every other module, so no module is left out
+    linked = {
+        (final.file.parent / target).resolve().parent
+        for component in final.units[-1].components
+        if isinstance(component, Prose)
+        for target in LESSON_LINK.findall(component.markdown)
+    }
+    assert linked == {module.folder.resolve() for module in teaching}
