@@ -26,6 +26,7 @@ REAL = sorted((REPO / "courses").glob("*/scenarios/*.yaml"))
 PACKAGED = {  # course scenario -> workbench copy
     "port-carfentanil-seizure": "02-port-carfentanil-seizure.xml",
     "clandestine-lab": "03-clandestine-lab.xml",
+    "damaged-exhibit-at-court": "04-damaged-exhibit-at-court.xml",
 }
 SCHEMA = json.loads(
     resources.files("benchbook.xblocks.evidence_scenario")
