@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 
@@ -342,14 +343,137 @@ def test_usable_at_320_pixels(workbench, page):
     block.locator("[data-element=c2e2][data-exhibit=x6]").check()  # reachable inside the scroll region
 
 
-def test_studio_view_reports_errors_by_field(workbench, page):
-    page.goto(f"{workbench}/scenario/mock_adjudication.0/studio_view/?student=staff-{uuid.uuid4().hex[:6]}")
+def studio(page, workbench, scenario=JUDGE):
+    page.goto(
+        f"{workbench}/scenario/mock_adjudication.{scenario}/studio_view/?student=staff-{uuid.uuid4().hex[:6]}"
+    )
     form = page.locator("[data-role=studio-form]")
+    expect(form).to_be_visible()
+    return form
+
+
+def field(form, path):
+    return form.locator(f'[data-path="{path}"][data-key]')
+
+
+def test_studio_view_reports_errors_by_field(workbench, page):
+    form = studio(page, workbench)
     assert axe_violations(page, ".ma-studio") == []
     form.get_by_label("Reasons: minimum words").fill("5000")
     form.locator("[data-role=studio-save]").click()
-    expect(page.locator("[data-error=min_words]")).to_contain_text("is more than max_words")
+    expect(form.locator('[data-error-for="reasoning.min_words"]')).to_contain_text("is more than max_words")
     expect(form.get_by_label("Reasons: minimum words")).to_have_attribute("aria-invalid", "true")
+    expect(form.get_by_label("Reasons: minimum words")).to_be_focused()
+
+
+def test_studio_form_holds_the_whole_case_every_input_labelled(workbench, page):
+    form = studio(page, workbench)
+    unlabelled = form.evaluate(
+        "f => Array.from(f.querySelectorAll('input, select, textarea'))"
+        ".filter(e => !e.labels || e.labels.length === 0).map(e => e.outerHTML.slice(0, 80))"
+    )
+    assert unlabelled == []
+    for path, value in (
+        ("counts.0.label", "Importation of a controlled drug (s. 5)"),
+        ("counts.1.elements.1.text", "The accused intended to supply it"),
+        ("exhibits.1.type", "field_test"),
+        ("rulings.0.expected", "admit_limited"),
+        ("weighing.supports.5.exhibit", "x6"),
+        ("verdicts.1.proven", "true"),
+        ("sentence.max", "96"),
+        ("rubric.criteria.4.options.2.name", "complete"),
+    ):
+        expect(field(form, path)).to_have_value(value)
+    # keyboard only: add a row, fill it, move and remove rows; paths and legends follow
+    exhibits = form.locator('[data-list="exhibits"]')
+    exhibits.locator("> [data-action=add]").focus()
+    page.keyboard.press("Enter")
+    expect(field(form, "exhibits.6.id")).to_be_focused()
+    expect(exhibits.locator("> [data-items] > [data-item]").last.locator("> legend")).to_have_text(
+        "Exhibit 7"
+    )
+    page.keyboard.type("x9")
+    exhibits.locator("> [data-items] > [data-item]").nth(1).locator("[data-action=up]").first.focus()
+    page.keyboard.press("Enter")
+    expect(field(form, "exhibits.0.id")).to_have_value("x2")
+    expect(field(form, "exhibits.1.id")).to_have_value("x1")
+    expect(page.locator("[data-role=studio-status]")).to_contain_text("moved to position 1")
+    exhibits.locator("> [data-items] > [data-item]").last.locator("[data-action=remove]").first.focus()
+    page.keyboard.press("Enter")
+    expect(field(form, "exhibits.6.id")).to_have_count(0)
+    sentence = form.get_by_label("The learner gives a sentence")
+    expect(sentence).to_be_checked()
+    assert axe_violations(page, ".ma-studio") == []
+
+
+def test_studio_form_save_reaches_the_learner(workbench, page):
+    """Saves change the block for everyone: the original OLX is put back at the end, whatever happens."""
+    form = studio(page, workbench)
+    original = page.locator("[data-role=olx-form] textarea").input_value()
+    usage = page.locator(".xblock-v1[data-block-type=mock_adjudication]").get_attribute("data-usage")
+    try:
+        field(form, "counts.0.label").fill("Importing a controlled drug (section 5)")
+        field(form, "exhibits.0.label").fill("Laboratory certificate (GC-MS), amended")
+        field(form, "rubric.criteria.4.label").fill("Order of the reasons")
+        facts = form.locator('[data-list="agreed_facts"]')
+        facts.locator("> [data-action=add]").click()
+        new_fact = facts.locator("> [data-items] > [data-item]").last.locator("textarea")
+        expect(new_fact).to_be_focused()
+        new_fact.fill("The parcel was addressed to the accused.")
+        form.locator("[data-role=studio-save]").click()
+        expect(page.locator("[data-role=studio-status]")).to_have_text("Saved.")
+        expect(page.locator("[data-role=olx-form] textarea")).to_have_value(
+            re.compile("Order of the reasons")
+        )
+        block, _ = open_case(page, workbench)
+        expect(block).to_contain_text("Importing a controlled drug (section 5)")
+        expect(block).to_contain_text("Laboratory certificate (GC-MS), amended")
+        expect(block).to_contain_text("The parcel was addressed to the accused.")
+        save(block)
+        for x, label in (("x2", "Admit with limited weight"), ("x3", "Admit"), ("x6", "Admit")):
+            group(block, x).get_by_label(label, exact=True).check()
+        save(block)
+        group(block, "count: Importing").get_by_label("Yes").check()
+        group(block, "count: Possession").get_by_label("Yes").check()
+        save(block)
+        group(block, "count: Importing").get_by_label("Guilty", exact=True).check()
+        group(block, "count: Possession").get_by_label("Guilty", exact=True).check()
+        block.get_by_label("Sentence (months)").fill("70")
+        save(block)
+        expect(block.locator(".ma-rubric")).to_contain_text("Order of the reasons")
+    finally:
+        reply = page.request.post(
+            f"{workbench}/handler/{usage}/studio_submit/?student=staff",
+            data=json.dumps({"olx": original}),
+            headers={"X-CSRFToken": csrf_token(page), "Content-Type": "application/json"},
+        )
+        assert reply.ok, reply.text()
+
+
+def test_refused_studio_save_keeps_what_was_typed(workbench, page):
+    form = studio(page, workbench)
+    field(form, "counts.0.elements.0.id").fill("bad id!")
+    counts = form.locator('[data-list="counts"]')
+    counts.locator("> [data-action=add]").click()
+    field(form, "counts.2.label").fill("A third count, not yet finished")
+    field(form, "rubric.criteria.4.options.0.points").fill("-1")
+    form.locator("[data-role=studio-save]").click()
+    expect(page.locator("[data-role=studio-status]")).to_contain_text("Not saved")
+    error = form.locator('[data-error-for="counts.0.elements.0.id"]')
+    expect(error).to_contain_text("may use only letters")
+    expect(field(form, "counts.0.elements.0.id")).to_have_attribute("aria-invalid", "true")
+    expect(field(form, "counts.0.elements.0.id")).to_be_focused()
+    expect(form.locator('[data-error-for="counts.2.id"]')).to_contain_text("empty id")
+    expect(form.locator('[data-error-for="rubric.criteria.4.options.0.points"]')).to_contain_text("negative")
+    # what the author typed is all still there
+    expect(field(form, "counts.0.elements.0.id")).to_have_value("bad id!")
+    expect(field(form, "counts.2.label")).to_have_value("A third count, not yet finished")
+    expect(field(form, "rubric.criteria.4.options.0.points")).to_have_value("-1")
+    assert axe_violations(page, ".ma-studio") == []
+    # and nothing was saved
+    form = studio(page, workbench)
+    expect(field(form, "counts.0.elements.0.id")).to_have_value("c1e1")
+    expect(field(form, "counts.2.label")).to_have_count(0)
 
 
 def test_author_view_shows_the_key(workbench, page):

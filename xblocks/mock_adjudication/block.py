@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import html
 import json
+import re
 from importlib import resources
 
 from web_fragments.fragment import Fragment
@@ -29,7 +30,7 @@ from ..common.i18n import _, gettext_for, language_of, text_direction
 from ..common.olx import ReadableOlxMixin
 from ..common.problems import ContentError, errors_only
 from ..common.sanitize import clean_html
-from . import olx
+from . import editor, olx
 from .model import PHASES, RULINGS, VERDICTS, Case, admitted_exhibits, score, word_count
 from .validation import validate
 
@@ -525,7 +526,7 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
     def student_view(self, context=None):
         gettext = gettext_for(self)
         language = language_of(self)
-        uid = "ma-" + "".join(ch if ch.isalnum() else "-" for ch in str(self.scope_ids.usage_id))
+        uid = _dom_id(self)
         html = _resource("templates/student.html")
         html = (
             html.replace("{{uid}}", uid)
@@ -766,34 +767,45 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
     def studio_view(self, context=None):
         gettext = gettext_for(self)
         case = self.case
-        html = _resource("templates/studio.html")
+        uid = _dom_id(self)
+        html = _translate_template(_resource("templates/studio.html"), gettext)
         values = {
-            "title": case.title,
-            "role": case.role,
-            "weight": olx._num(case.weight),
-            "max_attempts": str(case.max_attempts),
-            "grading_policy": case.grading_policy,
-            "standard_of_proof": case.standard_of_proof,
-            "min_words": str(case.reasoning.min_words),
-            "max_words": str(case.reasoning.max_words),
-            "self_assessment_weight": olx._num(case.rubric.self_assessment_weight),
-            "olx": olx.to_string(case),
+            "uid": _escape(uid),
+            "olx": _escape(olx.to_string(case)),
+            "form": editor.form_body(case, gettext, uid),
         }
-        for key, value in values.items():
-            html = html.replace("{{" + key + "}}", _escape(value))
-        for key in ("judge", "prosecutor", "best", "last"):
-            selected = key in (case.role, case.grading_policy)
-            html = html.replace("{{sel_" + key + "}}", " selected" if selected else "")
-        html = _translate_template(html, gettext)
+        # one pass, so nothing an author wrote is ever read as a placeholder
+        html = re.sub(r"\{\{(\w+)\}\}", lambda m: values.get(m.group(1), m.group(0)), html)
         fragment = Fragment(html)
         fragment.add_css(_resource("public/studio.css"))
         fragment.add_javascript(_resource("public/studio.js"))
-        fragment.initialize_js("MockAdjudicationStudio", {})
+        fragment.initialize_js("MockAdjudicationStudio", {"strings": editor.script_strings(gettext)})
         return fragment
 
     @json_api
     def studio_submit(self, data, suffix=""):
-        """Save the form and the OLX together, or report every problem by field."""
+        """Save the structured form (``{"data": {...}}``, the whole authoring shape) or the OLX box
+        (``{"olx": "...", "fields": {...}}``), or report every problem by field and save nothing.
+
+        Both go through ``Case.from_dict`` and the one validator; a form problem comes back with the
+        key path of its input (``counts.0.elements.1.text``), an OLX problem under the OLX box.
+        """
+        if "data" in data:
+            authoring = data["data"]
+            _require(isinstance(authoring, dict), "'data' must be an object")
+            try:
+                case = Case.from_dict(authoring)
+            except ContentError as exc:
+                raise InputError("the case is not valid", errors=_problem_list(exc.problems, None)) from exc
+            problems = validate(case)
+            errors = errors_only(problems)
+            if errors:
+                raise InputError("the case is not valid", errors=_problem_list(errors, None))
+            self._store_case(sanitized(case))
+            return {
+                "warnings": _problem_list([p for p in problems if not p.is_error], None),
+                "olx": olx.to_string(self.case),
+            }
         source = data.get("olx")
         fields = data.get("fields", {})
         _require(isinstance(source, str), "'olx' must be text")
@@ -830,7 +842,10 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
         if errors:
             raise InputError("the case is not valid", errors=_problem_list(errors, "olx"))
         self._store_case(sanitized(case))
-        return {"warnings": _problem_list([p for p in problems if not p.is_error], "olx")}
+        return {
+            "warnings": _problem_list([p for p in problems if not p.is_error], "olx"),
+            "form": editor.form_body(self.case, gettext_for(self), _dom_id(self)),
+        }
 
     @staticmethod
     def workbench_scenarios():
@@ -858,15 +873,21 @@ FORM_FIELDS = (
 FORM_PATHS = {path: key for key, path, _ in FORM_FIELDS}
 
 
-def _problem_list(problems, default_field: str) -> list[dict]:
+def _problem_list(problems, default_field: str | None) -> list[dict]:
+    """Problems as the Studio script shows them; ``field`` is the input they belong to: a settings
+    key (OLX box with fields), ``"olx"``, or (``default_field=None``, the structured form) the key path."""
     out = []
     for p in problems:
-        field = FORM_PATHS.get(tuple(p.path), default_field)
         where = ".".join(str(x) for x in p.path)
+        field = where if default_field is None else FORM_PATHS.get(tuple(p.path), default_field)
         out.append(
             {"field": field, "path": where, "message": p.message, "hint": p.hint, "severity": p.severity}
         )
     return out
+
+
+def _dom_id(block) -> str:
+    return "ma-" + "".join(ch if ch.isalnum() else "-" for ch in str(block.scope_ids.usage_id))
 
 
 def _escape(value: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polib
 
-from benchbook.xblocks.mock_adjudication import block
+from benchbook.xblocks.mock_adjudication import block, editor
 
 PACKAGE = Path(block.__file__).parent
 CATALOG = PACKAGE / "translations" / "en" / "LC_MESSAGES" / "text.po"
@@ -39,6 +39,9 @@ def strings() -> list[str]:
             ):
                 found.append(text)
     for text in re.findall(r"\{\{T:(.*?)\}\}", (PACKAGE / "templates" / "studio.html").read_text("utf-8")):
+        if text not in found:
+            found.append(text)
+    for text in editor.strings():
         if text not in found:
             found.append(text)
     for text in ("Loading the case file…", "This exercise needs JavaScript."):

@@ -696,3 +696,118 @@ def test_a_phase_save_reads_only_the_progress_and_the_case():
     status, _ = call(fresh, "save_phase", {"phase": "admissibility", "answers": RULINGS})
     assert status == 200
     assert set(reads) <= {"progress", "case_data"}, sorted(set(reads))
+
+
+# -- the structured Studio form ------------------------------------------------------------------------
+
+
+def _form_inputs(html: str):
+    """The form's inputs (outside the new-row templates), by data-path, and the labels by 'for'."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(html)
+    for template in list(tree.iter("template")):
+        if template.getparent() is not None:
+            template.getparent().remove(template)
+    inputs = {el.get("data-path"): el for el in tree.xpath("//*[@data-key]")}
+    labels = {el.get("for"): el.text_content().strip() for el in tree.iter("label")}
+    return tree, inputs, labels
+
+
+def _leaves(value, prefix=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, (*prefix, key))
+    elif isinstance(value, list) and value:
+        for i, item in enumerate(value):
+            yield from _leaves(item, (*prefix, i))
+    elif not isinstance(value, list):
+        yield ".".join(str(p) for p in prefix)
+
+
+def test_studio_form_holds_the_whole_authoring_shape_every_input_labelled():
+    block, _ = make()
+    tree, inputs, labels = _form_inputs(block.studio_view().content)
+    shape = block.case.to_dict()
+    missing = [path for path in _leaves(shape) if path not in inputs]
+    assert missing == []
+    for path, el in inputs.items():
+        assert labels.get(el.get("id")), f"{path} has no label"
+        assert el.get("aria-describedby") == el.get("id") + "-err"
+    assert len({el.get("id") for el in tree.xpath("//*[@id]")}) == len(tree.xpath("//*[@id]"))
+    # rows can be added, removed and reordered; the key and rubric are in the form too
+    assert inputs["verdicts.0.proven"].tag == "select"
+    assert inputs["rubric.criteria.4.options.2.points"].get("type") == "number"
+    assert len(tree.xpath("//*[@data-list]")) >= 9
+    assert tree.xpath("//fieldset[@data-item]//button[@data-action='up']")
+
+
+def test_studio_form_escapes_author_text():
+    block, _ = make()
+    data = copy.deepcopy(block.case_data)
+    data["counts"][0]["label"] = '"><script>alert(1)</script>'
+    block.case_data = data
+    html = block.studio_view().content
+    assert "<script>alert" not in html and "&quot;&gt;&lt;script&gt;" in html
+
+
+def test_structured_save_round_trips_and_stores_edits():
+    block, _ = make()
+    before = block.case
+    status, reply = call(block, "studio_submit", {"data": before.to_dict()})
+    assert status == 200, reply
+    assert block.case == before and "<mock_adjudication" in reply["olx"]
+    data = before.to_dict()
+    data["counts"][0]["label"] = "Importation (section 5)"
+    data["exhibits"][0]["label"] = "Laboratory certificate, amended"
+    data["rubric"]["criteria"][4]["options"].append(
+        {"name": "exemplary", "label": "Exemplary", "points": 6, "explanation": ""}
+    )
+    data["counts"].reverse()
+    data["verdicts"][0]["proven"] = False
+    del data["verdicts"][1]["proven"]  # "not stated" in the form: derived, with a warning
+    status, reply = call(block, "studio_submit", {"data": data})
+    assert status == 200, reply
+    case = block.case
+    assert [c.id for c in case.counts] == ["c2", "c1"]
+    assert case.counts[1].label == "Importation (section 5)"
+    assert case.exhibits[0].label == "Laboratory certificate, amended"
+    assert case.verdicts[0].proven is False and case.verdicts[1].proven is None
+    assert block.max_score() == before.max_score() + 2  # the structure option's best is now 6
+    assert {w["field"] for w in reply["warnings"]} >= {"verdicts.0.proven", "verdicts.1.proven"}
+
+
+def test_structured_save_refuses_with_field_paths_and_saves_nothing():
+    block, _ = make()
+    before = copy.deepcopy(block.case_data)
+    data = block.case.to_dict()
+    data["counts"][0]["elements"][0]["id"] = "bad id!"
+    data["rubric"]["criteria"][4]["options"][0]["points"] = "lots"
+    status, reply = call(block, "studio_submit", {"data": data})
+    assert status == 400
+    assert [e["field"] for e in reply["errors"]] == ["rubric.criteria.4.options.0.points"]
+    assert "must be a number" in reply["errors"][0]["message"]
+    data["rubric"]["criteria"][4]["options"][0]["points"] = 0
+    data["exhibits"].append(
+        {"id": "", "type": "document", "label": "", "description": "", "contested": False}
+    )
+    status, reply = call(block, "studio_submit", {"data": data})
+    assert status == 400
+    fields = {e["field"]: e["message"] for e in reply["errors"]}
+    assert "may use only letters" in fields["counts.0.elements.0.id"]
+    new = len(data["exhibits"]) - 1
+    assert f"exhibits.{new}.id" in fields and f"exhibits.{new}.label" in fields
+    assert block.case_data == before
+    status, reply = call(block, "studio_submit", {"data": ["not", "a", "case"]})
+    assert status == 400 and reply["error"] == "'data' must be an object"
+
+
+def test_olx_save_returns_the_refreshed_form():
+    block, _ = make()
+    source = olx.to_string(block.case).replace(
+        'label="Importation of a controlled drug (s. 5)"', 'label="Renamed"'
+    )
+    status, reply = call(block, "studio_submit", {"olx": source})
+    assert status == 200, reply
+    _, inputs, _ = _form_inputs(reply["form"])
+    assert inputs["counts.0.label"].get("value") == "Renamed"
