@@ -17,26 +17,64 @@ from pathlib import Path
 TOP_FOLDER = "course"  # Studio names the top folder after the course block's url_name: "course"
 FIXED_MTIME = 946684800  # 2000-01-01T00:00:00Z: a constant, so the bytes never depend on the clock
 COMPRESS_LEVEL = 6  # gzip's and tar czf's default; 9 is slower for a few bytes
+LARGE = 1 << 16
 
 
 def tar_bytes(files: dict[str, bytes]) -> bytes:
-    """The archive for *files* (paths relative to the top folder)."""
-    raw = io.BytesIO()
-    with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as archive:
-        for name in _entries(files):
-            if name in files:
-                data = files[name]
-                info = _info(f"{TOP_FOLDER}/{name}", tarfile.REGTYPE, 0o644, len(data))
-                archive.addfile(info, io.BytesIO(data))
-            else:
-                path = f"{TOP_FOLDER}/{name}" if name else TOP_FOLDER
-                archive.addfile(_info(path, tarfile.DIRTYPE, 0o755, 0))
+    """The archive for *files* (paths relative to the top folder).
+
+    The bytes are exactly those ``tarfile`` writes in PAX format; the headers are built here
+    because ``TarFile.addfile`` cost more than compressing the archive. A member name that ustar
+    cannot hold (not ASCII, or over 100 bytes) gets its header from ``tarfile``. Members stream
+    into the compressor, so the uncompressed archive is never held in memory.
+    """
     packed = io.BytesIO()
     with gzip.GzipFile(
         filename="", mode="wb", fileobj=packed, mtime=0, compresslevel=COMPRESS_LEVEL
     ) as stream:
-        stream.write(raw.getvalue())
+        size = 0
+        for name in _entries(files):
+            data = files.get(name)
+            if data is not None:
+                header = _header(f"{TOP_FOLDER}/{name}", tarfile.REGTYPE, 0o644, len(data))
+                padding = b"\0" * (-len(data) % tarfile.BLOCKSIZE)
+                if len(data) < LARGE:  # one write per member: most are a few hundred bytes
+                    stream.write(header + data + padding)
+                else:  # a large static file, not copied once more
+                    stream.write(header)
+                    stream.write(data)
+                    stream.write(padding)
+                size += len(header) + len(data) + len(padding)
+            else:
+                path = f"{TOP_FOLDER}/{name}/" if name else f"{TOP_FOLDER}/"
+                header = _header(path, tarfile.DIRTYPE, 0o755, 0)
+                stream.write(header)
+                size += len(header)
+        size += 2 * tarfile.BLOCKSIZE  # two zero blocks end the archive, then zeros to a record
+        stream.write(b"\0" * (2 * tarfile.BLOCKSIZE + (-size % tarfile.RECORDSIZE)))  # like tar -b20
     return packed.getvalue()
+
+
+def _header(name: str, kind: bytes, mode: int, size: int) -> bytes:
+    """One member's header block, byte for byte as ``TarInfo.tobuf(PAX_FORMAT)`` makes it."""
+    encoded = name.encode("utf-8")
+    if len(encoded) > 100 or not name.isascii() or size >= 8**11:
+        info = _info(name, kind, mode, size)
+        return info.tobuf(tarfile.PAX_FORMAT, "utf-8", "surrogateescape")
+    block = bytearray(
+        encoded.ljust(100, b"\0")
+        + b"%07o\0" % mode
+        + b"0000000\0" * 2  # uid, gid
+        + b"%011o\0" % size
+        + b"%011o\0" % FIXED_MTIME
+        + b" " * 8  # the checksum counts its own field as spaces
+        + kind
+        + b"\0" * 100  # linkname
+        + tarfile.POSIX_MAGIC
+        + b"\0" * (32 + 32 + 8 + 8 + 155)  # uname, gname, devmajor, devminor, prefix
+    ).ljust(tarfile.BLOCKSIZE, b"\0")
+    block[148:155] = b"%06o\0" % sum(block)
+    return bytes(block)
 
 
 def _entries(files: dict[str, bytes]) -> list[str]:
