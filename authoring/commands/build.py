@@ -9,7 +9,7 @@ import click
 
 from ..diagnostics import Diagnostics
 from ..package.tarball import tar_bytes, write_atomically
-from ..pipeline import compile_matrix
+from ..pipeline import compile_matrix, cyclic_gc_paused
 from .common import (
     EXIT_CONTENT,
     courses_argument,
@@ -70,9 +70,10 @@ def build_command(
         if output_format == "text":
             click.echo("build failed: nothing was written", err=True)
         raise SystemExit(EXIT_CONTENT)
-    for target, files in archives:
-        write_atomically(target, tar_bytes(files))
-        if output_format == "text":
-            click.echo(f"wrote {target}")
+    with cyclic_gc_paused():
+        for target, files in archives:
+            write_atomically(target, tar_bytes(files))
+            if output_format == "text":
+                click.echo(f"wrote {target}")
     if output_format == "text":
         click.echo(f"{len(archives)} package(s) in {time.perf_counter() - started:.2f}s")
