@@ -21,6 +21,10 @@ EXPLICIT_ID = re.compile(r"\s*\{#([^}\s]*)\}\s*$")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:")
 TAGS = re.compile(r"<[^>]+>")
 VALID_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# Characters that start inline Markdown (emphasis, code, links, images, escapes, entities, HTML,
+# attributes, footnotes, line breaks) or that markdown-it rewrites (NUL, CR): text without any of
+# them renders to itself, so most titles need no parse.
+INLINE_MARKUP = re.compile(r"[\n\r\0\\`*_~\[\]!<>&{}^]")
 
 
 def slugify(text: str, limit: int = 48) -> str:
@@ -30,6 +34,8 @@ def slugify(text: str, limit: int = 48) -> str:
 
 def plain_text(markdown_inline: str) -> str:
     """The text of an inline Markdown title, as Open edX shows display names."""
+    if not INLINE_MARKUP.search(markdown_inline):
+        return markdown_inline.strip()
     return html.unescape(TAGS.sub("", render_inline(markdown_inline))).strip()
 
 

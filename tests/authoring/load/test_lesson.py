@@ -82,3 +82,23 @@ def test_front_matter_split():
     )
     assert split_front_matter("no front matter").front_matter is None
     assert split_front_matter("---\nid: a\n").unclosed
+
+
+def test_plain_text_without_markup_skips_the_parser_and_gives_the_same_text():
+    from benchbook.authoring.load import lesson
+    from benchbook.authoring.render.markdown import render_inline
+
+    def parsed(text):
+        return lesson.html.unescape(lesson.TAGS.sub("", render_inline(text))).strip()
+
+    plain = [
+        "Unit 12: the seal",
+        "  Résumé — 中文 (2024) 'quoted' \"double\" a  b - c # d % e + f = g @ h | i  ",
+    ]
+    marked = ["*Seal*", "a & b", "x < y", "[link](a.md)", "a\\*b", "`code`", "a{.x}", "a\nb", "H~2~O"]
+    for text in plain:
+        assert not lesson.INLINE_MARKUP.search(text)
+        assert lesson.plain_text(text) == parsed(text) == text.strip()
+    for text in marked:
+        assert lesson.INLINE_MARKUP.search(text)  # these still go through markdown-it
+        assert lesson.plain_text(text) == parsed(text)
