@@ -51,9 +51,27 @@ def localized_course(course: Course, language: str, diagnostics: Diagnostics) ->
 
     result = localize(course, translate, by_block=translations is not None, facts=facts)
     result.language = language
+    if result.grading and translations is not None:
+        _check_assignment_types(course, result, translations, diagnostics)
     if translations is not None and translations.entries is not None and translations.fallbacks:
         _report_fallbacks(course, translations, diagnostics)
     return result
+
+
+def _check_assignment_types(
+    course: Course, result: Course, translations: Translations, diagnostics: Diagnostics
+) -> None:
+    """Two assignment types translated alike would merge into one in Open edX's grader."""
+    seen: dict[str, str] = {}
+    for source, kind in zip(course.grading.assignment_types, result.grading.assignment_types, strict=True):
+        if kind.type in seen:
+            diagnostics.error(
+                f"{translations.language}: assignment types '{seen[kind.type]}' and '{source.type}' are "
+                f"both translated as '{kind.type}'",
+                Position(translations.path),
+                'give each assignment type its own name in this language (msgctxt "grading")',
+            )
+        seen[kind.type] = source.type
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -13,6 +13,7 @@ different places can be translated differently.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import Position
@@ -60,6 +61,8 @@ def localize(course: Course, fn: Translate, by_block: bool = True, facts: dict |
     where = source.at(("title",)) if source else Position(course.folder)
     course.title = fn(course.title, "course", where)
     course.jurisdiction = facts if facts is not None else localize_facts(course, fn)
+    if course.grading:
+        _grading(course, fn, where)
     if course.variant_title:
         course.variant_title = fn(course.variant_title, f"variant:{course.variant}", where)
     about = course.about
@@ -122,6 +125,31 @@ def localize_facts(course: Course, fn: Translate) -> dict:
         key: walk(value, course.jurisdiction_positions.get(key, default))
         for key, value in course.jurisdiction.items()
     }
+
+
+def _grading(course: Course, fn: Translate, where: Position) -> None:
+    """Assignment type names and labels, as learners read them on the Progress page.
+
+    A lesson names its type (the sequential's ``format``), so each lesson takes the same
+    translation as the type it names, and Open edX still matches them.
+    """
+    names = {}
+    kinds = []
+    for kind in course.grading.assignment_types:
+        place = kind.position or where
+        names[kind.type] = fn(kind.type, "grading", place)
+        kinds.append(
+            replace(
+                kind,
+                type=names[kind.type],
+                short_label=fn(kind.short_label, "grading", place) if kind.short_label else "",
+            )
+        )
+    course.grading = replace(course.grading, assignment_types=kinds)
+    for module in course.modules:
+        for lesson in module.lessons:
+            if lesson.graded in names:
+                lesson.graded = names[lesson.graded]
 
 
 def _markdown(text: str, context: str, where: Position, fn: Translate) -> str:

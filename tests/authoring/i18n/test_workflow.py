@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
@@ -79,14 +80,14 @@ def test_update_adds_marks_fuzzy_with_previous_and_obsoletes(course):
     }
     status = run("i18n", "status", str(course), "--strict")
     assert status.exit_code == 1
-    assert "fr: 20 translated, 1 fuzzy, 1 missing" in status.output
+    assert "fr: 21 translated, 1 fuzzy, 1 missing" in status.output
 
 
 def test_status_counts_per_language(course):
     result = run("i18n", "status", str(course))
     assert result.exit_code == 0
-    assert "fr: 22 translated, 0 fuzzy, 0 missing" in result.output
-    assert "ar: 4 translated, 0 fuzzy, 18 missing  (incomplete)" in result.output
+    assert "fr: 23 translated, 0 fuzzy, 0 missing" in result.output
+    assert "ar: 4 translated, 0 fuzzy, 19 missing  (incomplete)" in result.output
     assert run("i18n", "status", str(course), "--strict").exit_code == 1
 
 
@@ -118,7 +119,7 @@ def test_untranslated_strings_fall_back_with_a_warning_and_fail_under_strict(cou
     compilation = compile_matrix(course, languages=("ar",))
     (warning,) = [d for d in compilation.diagnostics.warnings if "untranslated" in d.message]
     assert warning.position.file.name == "ar.po"
-    assert warning.message.startswith("ar: 14 string(s) untranslated or fuzzy, shown in en instead")
+    assert warning.message.startswith("ar: 15 string(s) untranslated or fuzzy, shown in en instead")
     body = (
         {r.language: r for r in compilation.runs}["ar"].tree.files["html/offences-offence-text.html"].decode()
     )
@@ -163,3 +164,36 @@ def test_full_matrix_build_writes_one_package_per_combination(course, tmp_path):
     assert (
         root / "course.xml"
     ).read_bytes() == b'<course url_name="2026_T1_examplia_fr" org="BENCH" course="LANG101"/>'
+
+
+def test_assignment_types_are_translated_with_the_lessons_that_name_them(course):
+    lesson = course / "modules" / "01-law" / "01-offences.md"
+    lesson.write_text(
+        lesson.read_text().replace(
+            "title: Trafficking offences\n", "title: Trafficking offences\ngraded: Check\n"
+        )
+    )
+    compilation = compile_matrix(course, languages=("fr",))
+    assert not compilation.diagnostics.errors, compilation.diagnostics.format(course)
+    (fr,) = compilation.runs
+    policy = json.loads(fr.tree.files["policies/2026_T1_examplia_fr/grading_policy.json"])
+    assert [kind["type"] for kind in policy["GRADER"]] == ["Contrôle"]  # the Progress page is French
+    assert b'format="Contr\xc3\xb4le"' in fr.tree.files["sequential/offences.xml"]  # and still matches
+
+
+def test_two_assignment_types_translated_alike_are_an_error(course):
+    config = course / "course.yaml"
+    config.write_text(
+        config.read_text()
+        .replace(
+            "      min_count: 0\n",
+            "      weight: 0.5\n      min_count: 0\n    - type: Test\n      weight: 0.5\n      min_count: 0\n",
+        )
+        .replace("      weight: 1.0\n", "")
+    )
+    po = course / "locale" / "fr.po"
+    po.write_text(po.read_text() + '\nmsgctxt "grading"\nmsgid "Test"\nmsgstr "Contrôle"\n')
+    compilation = compile_matrix(course, languages=("fr",))
+    (error,) = compilation.diagnostics.errors
+    assert error.position.file.name == "fr.po"
+    assert "assignment types 'Check' and 'Test' are both translated as 'Contrôle'" in error.message
