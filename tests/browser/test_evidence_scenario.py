@@ -269,3 +269,37 @@ def test_arabic_learner_gets_a_right_to_left_translated_block(workbench, browser
         assert axe_violations(page, ".xblock-v1") == []
     finally:
         context.close()
+
+
+def test_course_text_keeps_its_own_direction_in_an_arabic_ui(workbench, browser):
+    """dir="auto" on past steps, consequence, coaching and choice labels; <bdi> around course text in
+    the translated step heading and "You chose: …", so English text is not reordered in an RTL page."""
+    context = browser.new_context(locale="ar")
+    page = context.new_page()
+    try:
+        page.goto(f"{workbench}/scenario/{SCENARIO}/?student={student()}")
+        block = page.locator(".xblock-v1[data-block-type=evidence_scenario]")
+        expect(block.locator(".es-root")).to_have_attribute("dir", "rtl")
+        heading = block.locator(".es-step-title")
+        assert heading.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        title = heading.locator("bdi").last
+        expect(title).to_have_text("The open container")
+        assert title.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        label = block.get_by_label(TEXT["ppe"])
+        choice = block.locator(f"label[for='{label.get_attribute('id')}']")
+        expect(choice).to_have_attribute("dir", "auto")
+        assert choice.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        label.check()
+        block.get_by_role("button", name="تأكيد القرار").click()
+        expect(block.get_by_role("heading", name="الخطوة 2: What is it?")).to_be_focused()
+        live = block.locator("[data-role=live]")
+        expect(live.locator(".es-past-choice bdi")).to_have_text(TEXT["ppe"])
+        parts = live.locator(".es-consequence, .es-coaching").all()
+        assert parts
+        for part in parts:
+            assert part.get_attribute("dir") == "auto"
+            assert part.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        expect(block.locator(".es-title")).to_have_attribute("dir", "auto")
+        assert axe_violations(page, ".xblock-v1") == []
+    finally:
+        context.close()

@@ -480,3 +480,30 @@ def test_author_view_shows_the_key(workbench, page):
     page.goto(f"{workbench}/scenario/mock_adjudication.0/author_view/")
     expect(page.locator(".ma-author")).to_contain_text("ruling key: admit_limited")
     expect(page.locator(".ma-author")).to_contain_text("No problems found.")
+
+
+def test_course_text_keeps_its_own_direction_in_an_arabic_ui(workbench, browser):
+    """English course text in a right-to-left page: dir="auto" on what holds it, <bdi> inside UI strings,
+    so the bidi algorithm does not move its full stops and brackets to the wrong side."""
+    context = browser.new_context(locale="ar")
+    page = context.new_page()
+    try:
+        block, _ = open_case(page, workbench)
+        expect(block.locator(".ma")).to_have_attribute("dir", "rtl")
+        brief = block.locator(".ma-html").first
+        expect(brief).to_have_attribute("dir", "auto")
+        assert brief.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        label = block.locator(".ma-counts > li > strong").first
+        expect(label).to_have_attribute("dir", "auto")
+        assert label.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        heading = block.locator(".ma-exhibit h5").first
+        assert heading.evaluate("e => getComputedStyle(e).direction") == "rtl"  # the UI's own text
+        expect(heading.locator("bdi")).to_have_text("Laboratory certificate (GC-MS)")
+        assert heading.locator("bdi").evaluate("e => getComputedStyle(e).direction") == "ltr"
+        save(block)
+        legend = block.locator("fieldset.ma-radios > legend").first
+        expect(legend.locator("bdi")).to_have_text(["x2", "Presumptive colour test"])
+        expect(block.locator("input[data-exhibit=x2]")).to_have_attribute("dir", "auto")
+        assert axe_violations(page, ".xblock-v1") == []
+    finally:
+        context.close()

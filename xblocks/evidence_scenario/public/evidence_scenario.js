@@ -33,6 +33,20 @@ function EvidenceScenarioBlock(runtime, element, args) {
   function html(tag, attrs, markup) {  // markup: author HTML, sanitised on the server
     var e = node(tag, attrs);
     e.innerHTML = markup || "";
+    if (!e.hasAttribute("dir")) { e.setAttribute("dir", "auto"); }  // course text keeps its own direction
+    return e;
+  }
+  // A translated string with course text in it: each value sits in a <bdi>, so English course text in
+  // an Arabic page is ordered on its own (its full stop stays at its end).
+  function mixed(tag, attrs, text, values) {
+    var e = node(tag, attrs), re = /\{(\w+)\}/g, last = 0, m;
+    while ((m = re.exec(text))) {
+      e.appendChild(document.createTextNode(text.slice(last, m.index)));
+      if (values[m[1]] === undefined) { e.appendChild(document.createTextNode(m[0])); }
+      else { e.appendChild(node("bdi", {}, String(values[m[1]]))); }
+      last = re.lastIndex;
+    }
+    e.appendChild(document.createTextNode(text.slice(last)));
     return e;
   }
   function csrf() {
@@ -83,8 +97,8 @@ function EvidenceScenarioBlock(runtime, element, args) {
     if (state.last) { items = items.slice(0, -1); }  // the latest one is in the live region
     items.forEach(function (h) {
       var li = node("li", { "class": "es-past" });
-      li.appendChild(node("p", { "class": "es-past-step" }, h.step));
-      li.appendChild(node("p", { "class": "es-past-choice" }, fmt(t("You chose: {choice}"), { choice: h.choice })));
+      li.appendChild(node("p", { "class": "es-past-step", dir: "auto" }, h.step));
+      li.appendChild(mixed("p", { "class": "es-past-choice" }, t("You chose: {choice}"), { choice: h.choice }));
       if (h.consequence) { li.appendChild(html("div", { "class": "es-consequence" }, h.consequence)); }
       if (h.coaching) { li.appendChild(html("div", { "class": "es-coaching" }, h.coaching)); }
       historyList.appendChild(li);
@@ -94,8 +108,8 @@ function EvidenceScenarioBlock(runtime, element, args) {
 
   function renderStep(step, state) {
     var hid = uid + "-step-" + step.number;
-    var heading = node("h3", { id: hid, tabindex: "-1", "class": "es-step-title" },
-      fmt(t("Step {n}: {title}"), { n: step.number, title: step.title }));
+    var heading = mixed("h3", { id: hid, tabindex: "-1", "class": "es-step-title" },
+      t("Step {n}: {title}"), { n: step.number, title: step.title });
     stage.appendChild(heading);
     if (step.narrative) { stage.appendChild(html("div", { "class": "es-narrative" }, step.narrative)); }
     if (step.image) {
@@ -105,11 +119,11 @@ function EvidenceScenarioBlock(runtime, element, args) {
     }
     if (step.exhibit) {
       var ex = node("section", { "class": "es-exhibit", "aria-labelledby": hid + "-exhibit" });
-      ex.appendChild(node("h4", { id: hid + "-exhibit" }, fmt(t("Exhibit: {title}"), { title: step.exhibit.title })));
+      ex.appendChild(mixed("h4", { id: hid + "-exhibit" }, t("Exhibit: {title}"), { title: step.exhibit.title }));
       if (step.exhibit.body) { ex.appendChild(html("div", { "class": "es-exhibit-body" }, step.exhibit.body)); }
       if (step.exhibit.file) {
         var p = node("p");
-        p.appendChild(node("a", { href: step.exhibit.file }, fmt(t("Open the exhibit: {title}"), { title: step.exhibit.title })));
+        p.appendChild(mixed("a", { href: step.exhibit.file }, t("Open the exhibit: {title}"), { title: step.exhibit.title }));
         ex.appendChild(p);
       }
       stage.appendChild(ex);
@@ -122,7 +136,7 @@ function EvidenceScenarioBlock(runtime, element, args) {
       var row = node("div", { "class": "es-choice" });
       var input = node("input", { type: "radio", name: hid + "-choice", id: id, value: c.id, required: "" });
       row.appendChild(input);
-      row.appendChild(node("label", { "for": id }, c.text));
+      row.appendChild(node("label", { "for": id, dir: "auto" }, c.text));
       fs.appendChild(row);
     });
     form.appendChild(fs);
@@ -150,8 +164,9 @@ function EvidenceScenarioBlock(runtime, element, args) {
   function renderDebrief(state) {
     var d = state.debrief;
     var hid = uid + "-debrief-" + state.attempt;
-    var heading = node("h3", { id: hid, tabindex: "-1", "class": "es-step-title" },
-      d.outcome ? fmt(t("Outcome: {title}"), { title: d.outcome.title }) : t("Outcome"));
+    var heading = d.outcome ? mixed("h3", { id: hid, tabindex: "-1", "class": "es-step-title" },
+      t("Outcome: {title}"), { title: d.outcome.title }) :
+      node("h3", { id: hid, tabindex: "-1", "class": "es-step-title" }, t("Outcome"));
     stage.appendChild(heading);
     if (d.outcome && d.outcome.band) {
       stage.appendChild(node("p", { "class": "es-band es-band-" + d.outcome.band.replace(/[^a-z0-9_-]/gi, "") },
@@ -168,9 +183,9 @@ function EvidenceScenarioBlock(runtime, element, args) {
       stage.appendChild(node("h4", {}, t("Competencies")));
       var ul = node("ul", { "class": "es-competencies", "data-role": "competencies" });
       d.competencies.forEach(function (c) {
-        ul.appendChild(node("li", {}, c.possible || c.earned ?
-          fmt(t("{label} {earned}/{possible}"), { label: c.label, earned: num(c.earned), possible: num(c.possible) }) :
-          fmt(t("{label}: not assessed on your path"), { label: c.label })));
+        ul.appendChild(c.possible || c.earned ?
+          mixed("li", {}, t("{label} {earned}/{possible}"), { label: c.label, earned: num(c.earned), possible: num(c.possible) }) :
+          mixed("li", {}, t("{label}: not assessed on your path"), { label: c.label }));
       });
       stage.appendChild(ul);
     }
@@ -178,14 +193,14 @@ function EvidenceScenarioBlock(runtime, element, args) {
     var ol = node("ol", { "class": "es-decisions", "data-role": "decisions" });
     d.decisions.forEach(function (x) {
       var li = node("li");
-      li.appendChild(node("p", { "class": "es-past-step" }, x.step));
-      li.appendChild(node("p", { "class": "es-past-choice" }, fmt(t("You chose: {choice}"), { choice: x.choice })));
+      li.appendChild(node("p", { "class": "es-past-step", dir: "auto" }, x.step));
+      li.appendChild(mixed("p", { "class": "es-past-choice" }, t("You chose: {choice}"), { choice: x.choice }));
       if (x.critical) { li.appendChild(node("p", { "class": "es-critical" }, t("Critical error"))); }
       if (x.consequence) { li.appendChild(html("div", { "class": "es-consequence" }, x.consequence)); }
       if (x.coaching) { li.appendChild(html("div", { "class": "es-coaching" }, x.coaching)); }
       if (x.better) {
         var b = node("div", { "class": "es-better" });
-        b.appendChild(node("p", {}, fmt(t("A better choice: {choice}"), { choice: x.better.text })));
+        b.appendChild(mixed("p", {}, t("A better choice: {choice}"), { choice: x.better.text }));
         if (x.better.coaching) { b.appendChild(html("div", { "class": "es-coaching" }, x.better.coaching)); }
         li.appendChild(b);
       }
@@ -210,7 +225,7 @@ function EvidenceScenarioBlock(runtime, element, args) {
     stage.textContent = "";
     renderHistory(state);
     if (state.last) {
-      var parts = [node("p", { "class": "es-past-choice" }, fmt(t("You chose: {choice}"), { choice: state.last.choice }))];
+      var parts = [mixed("p", { "class": "es-past-choice" }, t("You chose: {choice}"), { choice: state.last.choice })];
       if (state.last.consequence) { parts.push(html("div", { "class": "es-consequence" }, state.last.consequence)); }
       if (state.last.coaching) { parts.push(html("div", { "class": "es-coaching" }, state.last.coaching)); }
       say(parts);

@@ -21,12 +21,26 @@ function MockAdjudicationBlock(runtime, element, data) {
       var v = attrs[k];
       if (v === null || v === undefined || v === false) return;
       if (k === "text") n.textContent = v;
-      else if (k === "html") n.innerHTML = v; /* author HTML, sanitised on the server */
+      else if (k === "html") { n.innerHTML = v; if (!attrs.dir) n.setAttribute("dir", "auto"); } /* author HTML, sanitised on the server */
       else if (k === "on") Object.keys(v).forEach(function (e) { n.addEventListener(e, v[e]); });
       else n.setAttribute(k, v === true ? "" : v);
     });
     (kids || []).forEach(function (c) { if (c) n.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
     return n;
+  }
+  /* Course text inside a translated string is isolated (bdi), and elements holding course text get
+   * dir="auto": English text in an Arabic page keeps its own order (full stops on the right side). */
+  function bdi(t) { return el("bdi", { text: t }); }
+  function mixed(s, o) {
+    var out = [], re = /\{(\w+)\}/g, last = 0, m;
+    s = String(s);
+    while ((m = re.exec(s))) {
+      out.push(s.slice(last, m.index));
+      out.push(o && m[1] in o ? bdi(String(o[m[1]])) : m[0]);
+      last = re.lastIndex;
+    }
+    out.push(s.slice(last));
+    return out;
   }
   function id(s) { return uid + "-" + String(s).replace(/[^A-Za-z0-9_-]/g, "_"); }
   function announce(msg) { live.textContent = ""; setTimeout(function () { live.textContent = msg; }, 30); }
@@ -55,13 +69,15 @@ function MockAdjudicationBlock(runtime, element, data) {
   function locked() { return state.submitted && state.phase !== "assessment"; }
 
   /* ---------- building blocks ---------- */
-  function radios(name, legend, options, chosen, disabled) {
-    var fs = el("fieldset", { "class": "ma-radios" }, [el("legend", { text: legend })]);
+  function radios(name, legend, options, chosen, disabled, authored) {
+    /* legend: text, or nodes from mixed(); authored: the legend and option labels are course text */
+    var fs = el("fieldset", { "class": "ma-radios" }, [typeof legend === "string" ?
+      el("legend", { text: legend, dir: authored ? "auto" : null }) : el("legend", {}, legend)]);
     options.forEach(function (o) {
       var rid = id(name + "-" + o[0]);
       fs.appendChild(el("div", { "class": "ma-choice" }, [
         el("input", { type: "radio", name: id(name), id: rid, value: o[0], checked: chosen === o[0], disabled: disabled }),
-        el("label", { "for": rid, text: o[1] })
+        el("label", { "for": rid, text: o[1], dir: authored ? "auto" : null })
       ]));
     });
     return fs;
@@ -108,8 +124,8 @@ function MockAdjudicationBlock(runtime, element, data) {
     var counts = el("ol", { "class": "ma-counts" });
     kase.counts.forEach(function (c) {
       var els = el("ul");
-      c.elements.forEach(function (e) { els.appendChild(el("li", { text: e.text })); });
-      counts.appendChild(el("li", {}, [el("strong", { text: c.label }), els]));
+      c.elements.forEach(function (e) { els.appendChild(el("li", { text: e.text, dir: "auto" })); });
+      counts.appendChild(el("li", {}, [el("strong", { text: c.label, dir: "auto" }), els]));
     });
     kids.push(el("h4", { text: S.counts }), counts);
     if (kase.agreed_facts.length) {
@@ -120,13 +136,13 @@ function MockAdjudicationBlock(runtime, element, data) {
     kids.push(el("h4", { text: S.law }), el("div", { "class": "ma-html", html: kase.law }));
     kids.push(el("h4", { text: S.exhibits }));
     kase.exhibits.forEach(function (x) {
-      var head = x.id + " — " + x.label + (x.contested ? " (" + S.contested + ")" : "");
+      var head = [x.id + " — ", bdi(x.label), x.contested ? " (" + S.contested + ")" : ""];
       var art = el("article", { "class": "ma-exhibit", "aria-labelledby": id("x-" + x.id) }, [
-        el("h5", { id: id("x-" + x.id), text: head }),
+        el("h5", { id: id("x-" + x.id) }, head),
         el("div", { "class": "ma-html", html: x.description })
       ]);
       if (x.media && x.media.src) art.appendChild(el("img", { src: x.media.src, alt: x.media.alt || "", loading: "lazy" }));
-      if (x.media && x.media.file) art.appendChild(el("p", {}, [el("a", { href: x.media.file, text: S.open_file + ": " + x.label })]));
+      if (x.media && x.media.file) art.appendChild(el("p", {}, [el("a", { href: x.media.file }, [S.open_file + ": ", bdi(x.label)])]));
       kids.push(art);
     });
     return form("case_file", S.next, kids, function () { return {}; });
@@ -136,11 +152,11 @@ function MockAdjudicationBlock(runtime, element, data) {
     var saved = state.answers.rulings || {}, kids = [];
     kase.exhibits.filter(function (x) { return x.contested; }).forEach(function (x) {
       var r = saved[x.id] || {};
-      var fs = radios("r-" + x.id, fmt(R.ruling_legend, { id: x.id, label: x.label }),
+      var fs = radios("r-" + x.id, mixed(R.ruling_legend, { id: x.id, label: x.label }),
         [["admit", R.admit], ["exclude", R.exclude], ["admit_limited", R.admit_limited]], r.choice, locked());
       var rid = id("reason-" + x.id);
       fs.appendChild(el("label", { "for": rid, "class": "ma-reason-label", text: S.reason }));
-      fs.appendChild(el("input", { type: "text", id: rid, maxlength: "600", value: r.reason || "", disabled: locked(), "data-exhibit": x.id }));
+      fs.appendChild(el("input", { type: "text", id: rid, dir: "auto", maxlength: "600", value: r.reason || "", disabled: locked(), "data-exhibit": x.id }));
       kids.push(fs);
     });
     return form("admissibility", S.next, kids, function () {
@@ -166,7 +182,7 @@ function MockAdjudicationBlock(runtime, element, data) {
     var body = el("tbody");
     kase.counts.forEach(function (c) {
       c.elements.forEach(function (e) {
-        var tr = el("tr", {}, [el("th", { scope: "row", id: id("row-" + e.id), text: e.text })]);
+        var tr = el("tr", {}, [el("th", { scope: "row", id: id("row-" + e.id), text: e.text, dir: "auto" })]);
         admitted.forEach(function (x) {
           tr.appendChild(el("td", {}, [el("input", {
             type: "checkbox", id: id("s-" + e.id + "-" + x.id), "data-element": e.id, "data-exhibit": x.id,
@@ -179,11 +195,11 @@ function MockAdjudicationBlock(runtime, element, data) {
     });
     table.appendChild(body);
     var key = el("ul", { "class": "ma-key" });
-    admitted.forEach(function (x) { key.appendChild(el("li", {}, [el("strong", { text: x.id }), " " + x.label])); });
+    admitted.forEach(function (x) { key.appendChild(el("li", {}, [el("strong", { text: x.id }), " ", bdi(x.label)])); });
     var kids = [key, el("div", { "class": "ma-scroll", role: "region", tabindex: "0", "aria-label": S.supports }, [table])];
     kase.counts.forEach(function (c) {
       var v = w.proven && c.id in w.proven ? (w.proven[c.id] ? "yes" : "no") : null;
-      kids.push(radios("p-" + c.id, fmt(S.proven, { standard: kase.standard_of_proof, label: c.label }),
+      kids.push(radios("p-" + c.id, mixed(S.proven, { standard: kase.standard_of_proof, label: c.label }),
         [["yes", S.yes], ["no", S.no]], v, locked()));
     });
     return form("weighing", S.next, kids, function () {
@@ -201,14 +217,14 @@ function MockAdjudicationBlock(runtime, element, data) {
   function verdict() {
     var a = state.answers, kids = [];
     kase.counts.forEach(function (c) {
-      kids.push(radios("v-" + c.id, fmt(R.verdict_legend, { label: c.label }),
+      kids.push(radios("v-" + c.id, mixed(R.verdict_legend, { label: c.label }),
         [["guilty", R.guilty], ["not_guilty", R.not_guilty]], (a.verdicts || {})[c.id], locked()));
     });
     var s = kase.sentence;
     if (s) {
       var given = a.sentence || { factors: [] }, sid = id("amount");
       var fs = el("fieldset", { "class": "ma-sentence" }, [el("legend", { text: R.sentence_legend }),
-        el("label", { "for": sid, text: fmt(S.amount, { unit: s.unit }) }),
+        el("label", { "for": sid }, mixed(S.amount, { unit: s.unit })),
         el("input", { type: "number", id: sid, min: "0", step: "any", inputmode: "decimal",
           value: given.amount === undefined ? "" : given.amount, disabled: locked() })]);
       ["aggravating", "mitigating"].forEach(function (kind) {
@@ -220,7 +236,7 @@ function MockAdjudicationBlock(runtime, element, data) {
           sub.appendChild(el("div", { "class": "ma-choice" }, [
             el("input", { type: "checkbox", id: fid, value: f.id, "data-factor": f.id,
               checked: (given.factors || []).indexOf(f.id) >= 0, disabled: locked() }),
-            el("label", { "for": fid, text: f.label })]));
+            el("label", { "for": fid, text: f.label, dir: "auto" })]));
         });
         fs.appendChild(sub);
       });
@@ -248,11 +264,11 @@ function MockAdjudicationBlock(runtime, element, data) {
   function rubricList(withOptions) {
     var list = el("dl", { "class": "ma-rubric" });
     kase.rubric.forEach(function (c) {
-      list.appendChild(el("dt", { text: c.label }));
+      list.appendChild(el("dt", { text: c.label, dir: "auto" }));
       var dd = el("dd", {}, [c.source === "auto" ? el("p", { text: S.auto }) : el("div", { html: c.prompt })]);
       if (withOptions && c.options.length) {
         var ul = el("ul");
-        c.options.forEach(function (o) { ul.appendChild(el("li", {}, [el("strong", { text: o.label + " (" + o.points + "): " }), el("span", { html: o.explanation })])); });
+        c.options.forEach(function (o) { ul.appendChild(el("li", {}, [el("strong", {}, [bdi(o.label), " (" + o.points + "): "]), el("span", { html: o.explanation })])); });
         dd.appendChild(ul);
       }
       list.appendChild(dd);
@@ -270,7 +286,7 @@ function MockAdjudicationBlock(runtime, element, data) {
     var counter = el("p", { id: cid, "class": "ma-count" });
     function update(v) { counter.textContent = fmt(S.words, { n: words(v), min: r.min_words, max: r.max_words }); }
     update(text);
-    var area = el("textarea", { id: tid, rows: "12", "aria-describedby": cid, disabled: locked(),
+    var area = el("textarea", { id: tid, rows: "12", dir: "auto", "aria-describedby": cid, disabled: locked(),
       on: { input: function () { draft = area.value; update(area.value); } } });
     area.value = text;
     var kids = [];
@@ -283,25 +299,25 @@ function MockAdjudicationBlock(runtime, element, data) {
   function assessment() {
     var d = state.debrief || {}, kids = [];
     var yours = el("section", { "class": "ma-col", "aria-labelledby": id("yours") }, [
-      el("h4", { id: id("yours"), text: S.your_reasons }), el("div", { "class": "ma-learner", text: state.answers.reasons || "" })]);
+      el("h4", { id: id("yours"), text: S.your_reasons }), el("div", { "class": "ma-learner", dir: "auto", text: state.answers.reasons || "" })]);
     var model = el("section", { "class": "ma-col", "aria-labelledby": id("model") }, [
       el("h4", { id: id("model"), text: S.model_answer }), el("div", { "class": "ma-html", html: d.model_answer || "" })]);
     kids.push(el("div", { "class": "ma-compare" }, [yours, model]));
     var list = el("ul", { "class": "ma-debrief" });
     (d.rulings || []).forEach(function (row) {
       list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no" }, [
-        el("strong", { text: row.exhibit + " — " + row.label + ": " + (row.correct ? S.correct : S.incorrect) + S.stop }),
+        el("strong", {}, [row.exhibit + " — ", bdi(row.label), ": " + (row.correct ? S.correct : S.incorrect) + S.stop]),
         el("span", { text: fmt(S.your_choice, { value: R[row.choice] || S.none }) + S.sep + fmt(S.expected, { value: R[row.expected] }) + S.stop }),
         el("span", { html: row.feedback || "" })]));
     });
     (d.proof || []).forEach(function (row) {
       var yn = function (v) { return v === true ? S.yes : v === false ? S.no : S.none; };
-      list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no", text: fmt(S.proof_row, { label: row.label }) + ": " +
-        (row.correct ? S.correct : S.incorrect) + S.stop + fmt(S.your_choice, { value: yn(row.given) }) + S.sep + fmt(S.expected, { value: yn(row.expected) }) }));
+      list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no" }, mixed(S.proof_row, { label: row.label }).concat([": " +
+        (row.correct ? S.correct : S.incorrect) + S.stop + fmt(S.your_choice, { value: yn(row.given) }) + S.sep + fmt(S.expected, { value: yn(row.expected) })])));
     });
     (d.verdicts || []).forEach(function (row) {
-      list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no", text: row.label + ": " +
-        (row.correct ? S.correct : S.incorrect) + S.stop + fmt(S.your_choice, { value: R[row.given] || S.none }) + S.sep + fmt(S.expected, { value: R[row.expected] }) }));
+      list.appendChild(el("li", { "class": row.correct ? "ma-ok" : "ma-no" }, [bdi(row.label), ": " +
+        (row.correct ? S.correct : S.incorrect) + S.stop + fmt(S.your_choice, { value: R[row.given] || S.none }) + S.sep + fmt(S.expected, { value: R[row.expected] })]));
     });
     if (d.sentence_range) {
       list.appendChild(el("li", { "class": d.sentence_in_range ? "ma-ok" : "ma-no", text: R.sentence_legend + ": " +
@@ -312,13 +328,13 @@ function MockAdjudicationBlock(runtime, element, data) {
     kase.rubric.forEach(function (c) {
       if (c.source !== "auto") return;
       var p = (d.criteria || []).filter(function (x) { return x.name === c.name; })[0];
-      if (p) parts.appendChild(el("li", { text: c.label + ": " + fmt(S.score, { earned: p.earned, possible: p.possible }) }));
+      if (p) parts.appendChild(el("li", {}, [bdi(c.label), ": " + fmt(S.score, { earned: p.earned, possible: p.possible })]));
     });
     kids.push(parts);
     var self = kase.rubric.filter(function (c) { return c.source === "self"; });
     var chosen = state.answers.self || {};
     self.forEach(function (c) {
-      var fs = radios("c-" + c.name, c.label, c.options.map(function (o) { return [o.name, o.label + " (" + o.points + ")"]; }), chosen[c.name], state.finished);
+      var fs = radios("c-" + c.name, c.label, c.options.map(function (o) { return [o.name, o.label + " (" + o.points + ")"]; }), chosen[c.name], state.finished, true);
       fs.insertBefore(el("div", { "class": "ma-html", html: c.prompt }), fs.children[1]);
       kids.push(fs);
     });
@@ -326,7 +342,7 @@ function MockAdjudicationBlock(runtime, element, data) {
       var cal = el("ul", { "class": "ma-calibration" });
       (d.calibration || []).forEach(function (row) {
         var c = self.filter(function (x) { return x.name === row.criterion; })[0];
-        cal.appendChild(el("li", { text: (c ? c.label : row.criterion) + ": " + S.calibration[row.verdict] }));
+        cal.appendChild(el("li", {}, [bdi(c ? c.label : row.criterion), ": " + S.calibration[row.verdict]]));
       });
       kids.push(cal);
       if (state.score) kids.push(el("p", { "class": "ma-score", "data-role": "score", text: fmt(S.score, { earned: round(state.score.earned), possible: state.score.possible }) }));
@@ -366,7 +382,7 @@ function MockAdjudicationBlock(runtime, element, data) {
     var heading = el("h3", { id: id("heading"), tabindex: "-1", "class": "ma-heading", "data-role": "heading",
       text: fmt(S.step, { n: i + 1, total: PHASES.length, name: S.phases[phase] }) });
     app.textContent = "";
-    app.appendChild(el("h2", { "class": "ma-title", text: kase.title }));
+    app.appendChild(el("h2", { "class": "ma-title", text: kase.title, dir: "auto" }));
     app.appendChild(el("nav", { "aria-label": S.progress }, [nav]));
     var section = el("section", { "class": "ma-phase", "aria-labelledby": id("heading"), "data-role": "phase", "data-phase": phase }, [heading]);
     if (locked()) section.appendChild(el("p", { "class": "ma-note", text: S.locked }));

@@ -74,6 +74,8 @@ function MockAdjudicationStudio(runtime, element, args) {
     if (kind === "checkbox") return input.checked;
     if (kind === "tri") return v === "" ? undefined : v === "true";
     if (kind === "number") {
+      /* a browser keeps no text it cannot read as a number: send something the server refuses by name */
+      if (input.validity && input.validity.badInput) return "?";
       if (v.trim() === "") return undefined;
       return isNaN(Number(v)) ? v : Number(v); /* the server names a value that is not a number */
     }
