@@ -22,6 +22,7 @@ from .load.course import load_course
 from .model import Course, copy_course
 from .package.tarball import tar_bytes, write_atomically
 from .render.context import RenderCache
+from .render.store import RenderStore
 from .validate.course import validate_course
 from .variants.overlay import apply_variant, load_variant
 from .write.olx import OlxTree, write_course
@@ -103,13 +104,20 @@ def archive_name(course: Course, run_id: str, target: Target | None = None) -> s
     return f"{course.org}-{course.number}-{run_id}{suffix}.tar.gz"
 
 
-def compile_course(folder: Path, language: str | None = None, variant: str | None = None) -> Compilation:
-    """Load, validate and render every run of one language of one variant; write nothing."""
+def compile_course(
+    folder: Path, language: str | None = None, variant: str | None = None, store: RenderStore | None = None
+) -> Compilation:
+    """Load, validate and render every run of one language of one variant; write nothing.
+
+    With a *store*, Markdown rendered by earlier builds is taken from it (and new renders added).
+    """
     with cyclic_gc_paused():
-        return _compile_course(folder, language, variant)
+        return _compile_course(folder, language, variant, store)
 
 
-def _compile_course(folder: Path, language: str | None, variant: str | None) -> Compilation:
+def _compile_course(
+    folder: Path, language: str | None, variant: str | None, store: RenderStore | None
+) -> Compilation:
     diagnostics = Diagnostics()
     course = load_course(folder, diagnostics)
     compilation = Compilation(course, diagnostics)
@@ -117,19 +125,24 @@ def _compile_course(folder: Path, language: str | None, variant: str | None) -> 
         return compilation
     target = Target(language or course.language, variant or "")
     _check_target(course, target, diagnostics)
-    _compile_targets(course, [target], compilation)
+    _compile_targets(course, [target], compilation, store)
     return compilation
 
 
 def compile_matrix(
-    folder: Path, languages: tuple[str, ...] = (), variants: tuple[str, ...] = ()
+    folder: Path,
+    languages: tuple[str, ...] = (),
+    variants: tuple[str, ...] = (),
+    store: RenderStore | None = None,
 ) -> Compilation:
     """Every declared language × variant (or the ones asked for) of the course in *folder*."""
     with cyclic_gc_paused():
-        return _compile_matrix(folder, languages, variants)
+        return _compile_matrix(folder, languages, variants, store)
 
 
-def _compile_matrix(folder: Path, languages: tuple[str, ...], variants: tuple[str, ...]) -> Compilation:
+def _compile_matrix(
+    folder: Path, languages: tuple[str, ...], variants: tuple[str, ...], store: RenderStore | None
+) -> Compilation:
     diagnostics = Diagnostics()
     course = load_course(folder, diagnostics)
     compilation = Compilation(course, diagnostics)
@@ -149,7 +162,7 @@ def _compile_matrix(folder: Path, languages: tuple[str, ...], variants: tuple[st
         targets += [target for target in asked if target not in targets]
     for target in targets:
         _check_target(course, target, diagnostics)
-    _compile_targets(course, targets, compilation)
+    _compile_targets(course, targets, compilation, store)
     return compilation
 
 
@@ -175,7 +188,9 @@ def _check_target(course: Course, target: Target, diagnostics: Diagnostics) -> N
         )
 
 
-def _compile_targets(course: Course, targets: list[Target], compilation: Compilation) -> None:
+def _compile_targets(
+    course: Course, targets: list[Target], compilation: Compilation, store: RenderStore | None = None
+) -> None:
     diagnostics = compilation.diagnostics
     cache: RenderCache = {}
     by_variant: dict[str, list[Target]] = {}
@@ -197,7 +212,7 @@ def _compile_targets(course: Course, targets: list[Target], compilation: Compila
             for run in localized.runs:
                 run_diagnostics = Diagnostics()
                 target_run = dataclasses.replace(run, id=f"{run.id}{suffix}")
-                tree = write_course(localized, target_run, run_diagnostics, cache)
+                tree = write_course(localized, target_run, run_diagnostics, cache, store)
                 if run is localized.runs[0]:
                     _add_new(diagnostics, run_diagnostics)
                 compilation.runs.append(
@@ -229,10 +244,16 @@ def _render_quietly(course: Course, diagnostics: Diagnostics) -> None:
     _add_new(diagnostics, render_diagnostics)
 
 
-def build_course(folder: Path, out: Path, strict: bool = False) -> Compilation:
-    """Compile the source language of the base course and write one archive per run into *out*."""
+def build_course(folder: Path, out: Path, strict: bool = False, render_cache: bool = False) -> Compilation:
+    """Compile the source language of the base course and write one archive per run into *out*.
+
+    *render_cache*: keep rendered Markdown in ``<folder>/.benchbook/cache/`` between builds.
+    """
+    store = RenderStore.for_course(folder.resolve()) if render_cache else None
     with cyclic_gc_paused():
-        compilation = compile_course(folder)
+        compilation = compile_course(folder, store=store)
+        if store is not None:
+            store.save()
         if compilation.diagnostics.has_errors(strict) or not compilation.runs:
             raise BuildFailed(compilation.diagnostics)
         for compiled in compilation.runs:

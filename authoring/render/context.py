@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from ..diagnostics import Diagnostics, Position
 from ..model import Course
 from .assets import Assets
 from .markdown import RenderEnv, render_inline, render_markdown
+from .store import Dependency, RenderStore
 
 EMPTY_HEADER_CELL = re.compile(r"<th(?:\s[^>]*)?>\s*</th>")
 HEADING = re.compile(r"<h([1-6])[\s>]")
@@ -39,6 +41,7 @@ class RenderContext:
     diagnostics: Diagnostics
     language: str = ""
     cache: RenderCache = field(default_factory=dict)
+    store: RenderStore | None = None  # renders kept between builds (see render/store.py)
     assets: Assets = field(init=False)
     lessons_by_file: dict[Path, str] = field(init=False)
     unit_ids: dict[Path, set[str]] = field(init=False)  # lesson file → its units' ids
@@ -46,6 +49,8 @@ class RenderContext:
     _resolved: dict[tuple[str, str, Path], str] = field(init=False, default_factory=dict)
     _linked: list[Path] = field(init=False, default_factory=list)  # files linked by the current render
     _source_lines: dict[Path, list[str]] = field(init=False, default_factory=dict)
+    _dependencies: list[Dependency] = field(init=False, default_factory=list)  # of the current render
+    _store_places: dict[Path, tuple[str, bool]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.assets = Assets(self.course.folder, self.language)
@@ -78,20 +83,71 @@ class RenderContext:
             for path in cached.files:
                 self.assets.add(path, where, self.diagnostics)
             return cached.html
+        store_key = self._store_key("block", source, doc_id, where)
+        if store_key is not None:
+            html = self._from_store(store_key, where)
+            if html is not None:
+                self.cache[key] = RenderedMarkdown(html, tuple(self._linked))
+                return html
         env = self._env(where)
         reported = len(self.diagnostics.items)
         self._linked = []
+        self._dependencies = []
         html = render_markdown(source, env, doc_id=doc_id)
         self._check_images(env, where)
         self._check_structure(html, where)
         if len(self.diagnostics.items) == reported:
             self.cache[key] = RenderedMarkdown(html, tuple(self._linked))
+            if store_key is not None:
+                self.store.put(store_key, html, self._dependencies)
         return html
 
     def inline(self, text: str, where: Position) -> str:
+        store_key = self._store_key("inline", text, "", where)
+        if store_key is not None:
+            html = self._from_store(store_key, where)
+            if html is not None:
+                return html
         env = self._env(where)
+        reported = len(self.diagnostics.items)
+        self._dependencies = []
         html = render_inline(text, env)
         self._check_images(env, where)
+        if store_key is not None and len(self.diagnostics.items) == reported:
+            self.store.put(store_key, html, self._dependencies)
+        return html
+
+    def _store_key(self, kind: str, source: str, doc_id: str, where: Position) -> str | None:
+        if self.store is None:
+            return None
+        place = self._store_places.get(where.file)
+        if place is None:  # links start from the file's folder; headings are checked in lessons
+            base = os.path.relpath(where.file.parent, self.course.folder)
+            place = (base, self.unit_ids.get(where.file.resolve()) is not None)
+            self._store_places[where.file] = place
+        return self.store.key(kind, source, doc_id, *place)
+
+    def _from_store(self, store_key: str, where: Position) -> str | None:
+        """The stored HTML, if every link and image in it still resolves to the same URL here.
+
+        The check resolves them for real (registering the files they publish); a target that no
+        longer resolves is not reported here but by the render that follows.
+        """
+        found = self.store.get(store_key)
+        if found is None:
+            return None
+        html, dependencies = found
+        base = where.file.parent
+        reporting, self.diagnostics = self.diagnostics, Diagnostics()
+        self._linked = []
+        try:
+            for kind, target, url in dependencies:
+                resolved = self.resolve(kind, target, Position(where.file, where.line or 1, 1), base)
+                if resolved != url or self.diagnostics.items:
+                    return None
+        finally:
+            self.diagnostics = reporting
+        self.store.hit(store_key)
         return html
 
     def renderer_for(self, where: Position):
@@ -102,7 +158,10 @@ class RenderContext:
         base = where.file.parent
 
         def resolve(kind: str, target: str, line: int) -> str | None:
-            return self.resolve(kind, target, Position(where.file, line, 1), base)
+            url = self.resolve(kind, target, Position(where.file, line, 1), base)
+            if url is not None:
+                self._dependencies.append((kind, target, url))
+            return url
 
         return RenderEnv(resolver=resolve, line_offset=where.line - 1 if where.line else 0)
 

@@ -32,6 +32,7 @@ from ..model import (
 )
 from ..render.capa import build_problem
 from ..render.context import RenderCache, RenderContext
+from ..render.store import RenderStore
 from ..validate.xblocks import build_model, xblock_modules
 from .studio_format import json_bytes, pointer_bytes, policy_settings, set_settings, xml_bytes
 
@@ -54,9 +55,13 @@ class OlxTree:
 
 
 def write_course(
-    course: Course, run: Run, diagnostics: Diagnostics, cache: RenderCache | None = None
+    course: Course,
+    run: Run,
+    diagnostics: Diagnostics,
+    cache: RenderCache | None = None,
+    store: RenderStore | None = None,
 ) -> OlxTree:
-    context = RenderContext(course, diagnostics, course.language, cache if cache is not None else {})
+    context = RenderContext(course, diagnostics, course.language, cache if cache is not None else {}, store)
     writer = _Writer(course, run, context)
     return writer.write()
 
