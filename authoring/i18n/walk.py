@@ -200,8 +200,8 @@ def _strings(
         value = value[step]
     if isinstance(value, dict):
         for key, child in value.items():
-            if key in id_keys:
-                continue
+            if key in id_keys and not isinstance(child, dict):
+                continue  # an id (a scenario step's ``exhibit:`` mapping holds text, not an id)
             child_path = (*path, key)
             if isinstance(child, str):
                 if inside_text or key in text_keys:
