@@ -11,7 +11,7 @@ import pytest
 
 from benchbook.authoring.diagnostics import Diagnostics
 from benchbook.authoring.load.course import load_course
-from benchbook.authoring.model import Prose, Quiz
+from benchbook.authoring.model import CaseRef, Prose, Quiz, ScenarioRef
 from benchbook.authoring.package.tarball import tar_bytes
 from benchbook.authoring.pipeline import compile_matrix
 from tests.support.packages import extract, olxcleaner_errors
@@ -85,3 +85,58 @@ def test_just101_ends_with_a_final_assessment_drawn_from_every_module():
         for target in LESSON_LINK.findall(component.markdown)
     }
     assert linked == {module.folder.resolve() for module in teaching}
+
+
+def _just101():
+    folder = next(course for course in COURSES if course.name == "adjudicating-synthetic-opioids")
+    diagnostics = Diagnostics()
+    course = load_course(folder, diagnostics)
+    assert course is not None, diagnostics.format(folder)
+    return course
+
+
+def _placed(module, kind):
+    return [
+        c.ref
+        for lesson in module.lessons
+        for unit in lesson.units
+        for c in unit.components
+        if isinstance(c, kind)
+    ]
+
+
+def test_just101_has_the_six_modules_each_with_three_lessons_and_a_graded_check():
+    course = _just101()
+    *teaching, _final = course.modules
+    assert [module.id for module in teaching] == [
+        "threat-and-framework",
+        "standards-of-proof",
+        "forensic-evidence",
+        "safe-handling",
+        "cross-border",
+        "deciding-the-case",
+    ]
+    for module in teaching:
+        assert len(module.lessons) >= 3, module.id
+        assert "Knowledge check" in {lesson.graded for lesson in module.lessons}, module.id
+
+
+def test_just101_interactive_blocks_sit_where_the_programme_needs_them():
+    course = _just101()
+    modules = {module.id: module for module in course.modules}
+    assert len(_placed(modules["forensic-evidence"], ScenarioRef)) >= 2
+    assert len(_placed(modules["safe-handling"], ScenarioRef)) >= 1
+    assert len(_placed(modules["deciding-the-case"], CaseRef)) >= 2
+    scenarios = [ref for module in course.modules for ref in _placed(module, ScenarioRef)]
+    cases = [ref for module in course.modules for ref in _placed(module, CaseRef)]
+    assert len(set(scenarios)) == len(scenarios) >= 3
+    assert len(set(cases)) == len(cases) >= 3
+    for ref in cases:
+        case = course.cases[ref].data
+        assert len(case["exhibits"]) >= 6 and len(case["counts"]) >= 2, ref
+        assert len(case["rubric"]["criteria"]) >= 4, ref
+
+
+def test_just101_is_complete_in_english_spanish_and_french():
+    # builds in every language with no warning (above), so no string falls back to English
+    assert {"en", "es", "fr"} <= set(_just101().languages)
