@@ -10,6 +10,7 @@ import click
 from ..diagnostics import Diagnostics
 from ..package.tarball import tar_bytes, write_atomically
 from ..pipeline import compile_matrix, cyclic_gc_paused
+from ..render.store import RenderStore
 from .common import (
     EXIT_CONTENT,
     courses_argument,
@@ -34,6 +35,11 @@ from .common import (
 )
 @click.option("--lang", "languages", multiple=True, help="Build only this language (repeatable).")
 @click.option("--variant", "variants", multiple=True, help="Build only this country variant (repeatable).")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Render every Markdown block afresh, without reading or writing the course's .benchbook/cache/.",
+)
 @strict_option
 @format_option
 def build_command(
@@ -41,6 +47,7 @@ def build_command(
     out: Path,
     languages: tuple[str, ...],
     variants: tuple[str, ...],
+    no_cache: bool,
     strict: bool,
     output_format: str,
 ) -> None:
@@ -48,7 +55,8 @@ def build_command(
 
     Without --lang or --variant, every language × variant the course declares is built, each into
     its own package. Nothing is written unless everything compiles: a failed build leaves dist/
-    as it was.
+    as it was. Rendered Markdown is kept in each course's .benchbook/cache/ (git-ignored), so a
+    rebuild renders only what changed; the packages are the same byte for byte either way.
     """
     if out.exists() and not out.is_dir():
         raise click.UsageError(f"--out '{out}' is a file, not a folder")
@@ -60,7 +68,10 @@ def build_command(
         task = bar.add_task("compiling", total=len(folders))
         for folder in folders:
             bar.update(task, description=f"compiling {folder.name}")
-            compilation = compile_matrix(folder, languages, variants)
+            store = None if no_cache else RenderStore.for_course(folder.resolve())
+            compilation = compile_matrix(folder, languages, variants, store)
+            if store is not None:
+                store.save()
             everything.extend(compilation.diagnostics)
             for compiled in compilation.runs:
                 archives.append((out / compiled.archive_name, compiled.tree.files))
