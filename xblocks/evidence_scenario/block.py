@@ -24,6 +24,7 @@ from ..common.compat import in_course_context
 from ..common.i18n import _, gettext_for, language_of, text_direction
 from ..common.olx import ReadableOlxMixin
 from ..common.problems import ContentError, errors_only
+from ..common.refusals import Refusal
 from ..common.sanitize import clean_html as _clean_html
 from ..common.urls import expand_static_url, replace_static_urls
 from . import editor, olx, play
@@ -61,16 +62,26 @@ class AsciiJson(String):
 
 
 def bounded_json_handler(limit: int):
-    """``XBlock.json_handler``, refusing bodies over *limit* bytes before parsing them."""
+    """``XBlock.json_handler``, refusing bodies over *limit* bytes before parsing them, and
+    answering a :class:`Refusal` in the requester's language (``{"error": message}``, as
+    ``JsonHandlerError`` does)."""
 
     def decorate(func):
-        inner = XBlock.json_handler(func)
+        @functools.wraps(func)
+        def translating(self, data, suffix=""):
+            try:
+                return func(self, data, suffix)
+            except Refusal as refusal:
+                raise JsonHandlerError(refusal.status, refusal.translated(gettext_for(self))) from refusal
+
+        inner = XBlock.json_handler(translating)
 
         @XBlock.handler
         @functools.wraps(func)
         def wrapper(self, request, suffix=""):
             if len(request.body or b"") > limit:
-                return JsonHandlerError(413, f"request too large (over {limit} bytes)").get_response()
+                refusal = Refusal(_("request too large (over {limit} bytes)"), 413, limit=limit)
+                return JsonHandlerError(413, refusal.translated(gettext_for(self))).get_response()
             return inner(self, request, suffix)
 
         return wrapper
@@ -354,13 +365,15 @@ class EvidenceScenarioBlock(ReadableOlxMixin, ScorableXBlockMixin, XBlock):
         pairs = _pairs(self.path)
         taken, node = s.walk(pairs)
         if s.outcome(node) is not None:
-            raise JsonHandlerError(409, "this attempt is finished: start a new attempt to choose again")
+            raise Refusal(_("this attempt is finished: start a new attempt to choose again"), 409)
         if step_id != node:
-            raise JsonHandlerError(409, f"out of order: you are at step '{node}', not '{step_id}'")
+            raise Refusal(
+                _("out of order: you are at step '{current}', not '{sent}'"), 409, current=node, sent=step_id
+            )
         step = s.step(node)
         choice = step.choice(choice_id) if step else None
         if choice is None:
-            raise JsonHandlerError(400, f"step '{step_id}' has no choice '{choice_id}'")
+            raise Refusal(_("step '{step}' has no choice '{choice}'"), 400, step=step_id, choice=choice_id)
         if self.attempts == 0:
             self.attempts = 1
         self.path = [*_encode((st.id, ch.id) for st, ch in taken), f"{step_id}/{choice_id}"]
@@ -391,12 +404,12 @@ class EvidenceScenarioBlock(ReadableOlxMixin, ScorableXBlockMixin, XBlock):
         _expect(data, set())
         s = self.scenario
         if not s.allow_undo:
-            raise JsonHandlerError(403, "undo is not allowed in this scenario")
+            raise Refusal(_("undo is not allowed in this scenario"), 403)
         taken, node = s.walk(_pairs(self.path))
         if s.outcome(node) is not None:
-            raise JsonHandlerError(409, "this attempt is finished: it can no longer be changed")
+            raise Refusal(_("this attempt is finished: it can no longer be changed"), 409)
         if not taken:
-            raise JsonHandlerError(409, "there is no decision to undo")
+            raise Refusal(_("there is no decision to undo"), 409)
         self.path = _encode((st.id, ch.id) for st, ch in taken[:-1])
         self.runtime.publish(self, "edx.evidence_scenario.undo", {"step_id": taken[-1][0].id})
         return self._state()
@@ -406,11 +419,11 @@ class EvidenceScenarioBlock(ReadableOlxMixin, ScorableXBlockMixin, XBlock):
         """Start a new attempt after finishing one, within ``max_attempts``."""
         _expect(data, set())
         s = self.scenario
-        _, node = s.walk(_pairs(self.path))
+        node = s.walk(_pairs(self.path))[1]
         if s.outcome(node) is None:
-            raise JsonHandlerError(409, "finish this attempt before starting a new one")
+            raise Refusal(_("finish this attempt before starting a new one"), 409)
         if s.max_attempts and self.attempts >= s.max_attempts:
-            raise JsonHandlerError(403, f"no attempts left (maximum {s.max_attempts})")
+            raise Refusal(_("no attempts left (maximum {maximum})"), 403, maximum=s.max_attempts)
         self.attempts += 1
         self.path = []
         self.runtime.publish(self, "edx.evidence_scenario.retry", {"attempt": self.attempts})
@@ -461,15 +474,15 @@ class EvidenceScenarioBlock(ReadableOlxMixin, ScorableXBlockMixin, XBlock):
         key path the form uses for its inputs (``steps.0.choices.1.goto``).
         """
         if not isinstance(data, dict) or len(data) != 1 or not ({"data", "olx"} & set(data)):
-            raise JsonHandlerError(400, "send {'data': {...}} or {'olx': '...'}")
+            raise Refusal(_("send {form} or {olx}"), 400, form="{'data': {...}}", olx="{'olx': '...'}")
         try:
             if "olx" in data:
                 if not isinstance(data["olx"], str):
-                    raise JsonHandlerError(400, "'olx' must be text")
+                    raise Refusal(_("'{key}' must be text"), 400, key="olx")
                 scenario = olx.read_string(data["olx"])
             else:
                 if not isinstance(data["data"], dict):
-                    raise JsonHandlerError(400, "'data' must be an object")
+                    raise Refusal(_("'{key}' must be an object"), 400, key="data")
                 scenario = Scenario.from_dict(data["data"])
         except ContentError as exc:
             return {"ok": False, "errors": [_problem_json(p) for p in exc.problems]}
@@ -549,21 +562,20 @@ def _encode(pairs) -> list[str]:
 
 def _expect(data, keys: set[str]) -> None:
     if not isinstance(data, dict):
-        raise JsonHandlerError(400, "the request body must be a JSON object")
+        raise Refusal(_("the request body must be a JSON object"))
     extra, missing = set(data) - keys, keys - set(data)
-    if extra or missing:
-        parts = []
-        if missing:
-            parts.append("missing " + ", ".join(sorted(missing)))
-        if extra:
-            parts.append("unexpected " + ", ".join(sorted(str(k)[:40] for k in extra)))
-        raise JsonHandlerError(400, "; ".join(parts))
+    if missing:
+        raise Refusal(_("the request lacks {keys}"), keys=", ".join(sorted(missing)))
+    if extra:
+        raise Refusal(
+            _("the request has unexpected keys: {keys}"), keys=", ".join(sorted(str(k)[:40] for k in extra))
+        )
 
 
 def _id(data: dict, key: str) -> str:
     value = data[key]
     if not isinstance(value, str) or not value or len(value) > MAX_ID:
-        raise JsonHandlerError(400, f"'{key}' must be an id (text of 1 to {MAX_ID} characters)")
+        raise Refusal(_("'{key}' must be an id (text of 1 to {limit} characters)"), key=key, limit=MAX_ID)
     return value
 
 

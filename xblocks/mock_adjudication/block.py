@@ -29,6 +29,7 @@ from ..common.compat import in_course_context
 from ..common.i18n import _, gettext_for, language_of, text_direction
 from ..common.olx import ReadableOlxMixin
 from ..common.problems import ContentError, errors_only
+from ..common.refusals import Refusal
 from ..common.sanitize import clean_html
 from . import editor, olx
 from .model import PHASES, RULINGS, VERDICTS, Case, admitted_exhibits, score, word_count
@@ -148,13 +149,15 @@ def _translate(strings, gettext):
     return gettext(strings)
 
 
-class InputError(Exception):
-    """A learner or author request the block refuses; the message is shown to them."""
+class InputError(Refusal):
+    """A learner or author request the block refuses; the message is shown to them, translated.
 
-    def __init__(self, message: str, status: int = 400, **extra):
-        super().__init__(message)
-        self.status = status
-        self.extra = extra
+    *errors* (per-field problems from the validators) go back beside the message.
+    """
+
+    def __init__(self, message: str, status: int = 400, errors: list | None = None, **params):
+        super().__init__(message, status, **params)
+        self.extra = {} if errors is None else {"errors": errors}
 
 
 def json_api(func):
@@ -168,30 +171,32 @@ def json_api(func):
             return Response(json.dumps(body), status=status, content_type="application/json", charset="utf8")
 
         if request.method != "POST":
-            return reply({"ok": False, "error": "Method must be POST"}, 405)
+            return reply({"ok": False, "error": gettext_for(self)(_("Method must be POST"))}, 405)
         body = request.body
         if len(body) > MAX_BODY:
-            return reply(
-                {"ok": False, "error": f"request too large ({len(body)} bytes, limit {MAX_BODY})"}, 413
+            refusal = InputError(
+                _("request too large ({size} bytes, limit {limit})"), size=len(body), limit=MAX_BODY
             )
+            return reply({"ok": False, "error": refusal.translated(gettext_for(self))}, 413)
         try:
             data = json.loads(body.decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
-            return reply({"ok": False, "error": "Invalid JSON"}, 400)
+            return reply({"ok": False, "error": gettext_for(self)(_("Invalid JSON"))}, 400)
         if not isinstance(data, dict):
-            return reply({"ok": False, "error": "expected a JSON object"}, 400)
+            return reply({"ok": False, "error": gettext_for(self)(_("expected a JSON object"))}, 400)
         try:
             result = func(self, data, suffix)
         except InputError as exc:
-            return reply({"ok": False, "error": str(exc), **exc.extra}, exc.status)
+            return reply({"ok": False, "error": exc.translated(gettext_for(self)), **exc.extra}, exc.status)
         return reply({"ok": True, **result})
 
     return wrapper
 
 
-def _require(condition: bool, message: str) -> None:
+def _require(condition: bool, message: str, **params) -> None:
+    """Refuse the request unless *condition*; *message* is a template marked with ``_()``."""
     if not condition:
-        raise InputError(message)
+        raise InputError(message, **params)
 
 
 HTML_KEYS = ("brief", "law", "model_answer")
@@ -552,15 +557,19 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
     # -- learner handlers -------------------------------------------------------------------------
 
     def _check_phase(self, phase: str) -> int:
-        _require(phase in PHASES, f"unknown phase '{phase}'")
+        _require(phase in PHASES, _("unknown phase '{phase}'"), phase=phase[:40])
         index = PHASES.index(phase)
         if phase == "assessment":
-            _require(self.submitted, "the assessment opens after the reasons are submitted")
-            _require(not self.finished, "this attempt is finished")
+            _require(self.submitted, _("the assessment opens after the reasons are submitted"))
+            _require(not self.finished, _("this attempt is finished"))
         else:
-            _require(not self.submitted, "the reasons are submitted: earlier phases can no longer be changed")
             _require(
-                index <= self.reached, f"phase '{phase}' is not open yet: finish the earlier phases first"
+                not self.submitted, _("the reasons are submitted: earlier phases can no longer be changed")
+            )
+            _require(
+                index <= self.reached,
+                _("phase '{phase}' is not open yet: finish the earlier phases first"),
+                phase=phase,
             )
         return index
 
@@ -568,10 +577,10 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
     def save_phase(self, data, suffix=""):
         """Save one phase's answers (validated against the case), move on, emit a tracking event."""
         phase = data.get("phase")
-        _require(isinstance(phase, str), "missing 'phase'")
+        _require(isinstance(phase, str), _("missing '{key}'"), key="phase")
         index = self._check_phase(phase)
         payload = data.get("answers", {})
-        _require(isinstance(payload, dict), "'answers' must be an object")
+        _require(isinstance(payload, dict), _("'{key}' must be an object"), key="answers")
         case = self.content_case
         answers = copy.deepcopy(self.answers)
         event: dict = {"phase": phase, "attempt": self.attempt}
@@ -616,132 +625,154 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
 
     def _clean_rulings(self, case: Case, payload: dict) -> dict:
         rulings = payload.get("rulings")
-        _require(isinstance(rulings, dict), "'rulings' must be an object keyed by exhibit id")
+        _require(isinstance(rulings, dict), _("'{key}' must be an object keyed by exhibit id"), key="rulings")
         contested = [x.id for x in case.contested()]
         out = {}
         for exhibit, value in rulings.items():
-            _require(exhibit in contested, f"no contested exhibit '{str(exhibit)[:40]}'")
-            _require(isinstance(value, dict), f"ruling on '{exhibit}' must be an object")
+            _require(exhibit in contested, _("no contested exhibit '{exhibit}'"), exhibit=str(exhibit)[:40])
+            _require(
+                isinstance(value, dict), _("the ruling on '{exhibit}' must be an object"), exhibit=exhibit
+            )
             choice = value.get("choice")
-            _require(choice in RULINGS, f"ruling on '{exhibit}' must be one of {', '.join(RULINGS)}")
+            _require(
+                choice in RULINGS,
+                _("the ruling on '{exhibit}' must be one of {allowed}"),
+                exhibit=exhibit,
+                allowed=", ".join(RULINGS),
+            )
             reason = value.get("reason", "")
-            _require(isinstance(reason, str), f"the reason for '{exhibit}' must be text")
+            _require(isinstance(reason, str), _("the reason for '{exhibit}' must be text"), exhibit=exhibit)
             _require(
                 len(reason) <= MAX_RULING_REASON_CHARS,
-                f"the reason for '{exhibit}' is too long (limit {MAX_RULING_REASON_CHARS} characters)",
+                _("the reason for '{exhibit}' is too long (limit {limit} characters)"),
+                exhibit=exhibit,
+                limit=MAX_RULING_REASON_CHARS,
             )
             out[exhibit] = {"choice": choice, "reason": reason.strip()}
         missing = [x for x in contested if x not in out]
-        _require(not missing, f"rule on every contested exhibit (missing: {', '.join(missing)})")
+        _require(
+            not missing, _("rule on every contested exhibit (missing: {missing})"), missing=", ".join(missing)
+        )
         return out
 
     def _clean_weighing(self, case: Case, answers: dict, payload: dict) -> dict:
         supports = payload.get("supports", [])
-        _require(isinstance(supports, list), "'supports' must be a list of [element, exhibit] pairs")
-        elements = {e.id for _, e in case.elements()}
+        _require(
+            isinstance(supports, list),
+            _("'{key}' must be a list of [element, exhibit] pairs"),
+            key="supports",
+        )
+        elements = {e.id for _count, e in case.elements()}
         admitted = {x.id for x in admitted_exhibits(case, answers)}
-        _require(len(supports) <= len(elements) * max(1, len(admitted)), "too many supports")
+        _require(len(supports) <= len(elements) * max(1, len(admitted)), _("too many supports"))
         pairs = []
         for pair in supports:
             _require(
                 isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair),
-                "each support must be [element id, exhibit id]",
+                _("each support must be [element id, exhibit id]"),
             )
-            _require(pair[0] in elements, f"no element '{pair[0][:40]}'")
-            _require(pair[1] in admitted, f"exhibit '{pair[1][:40]}' is not admitted")
+            _require(pair[0] in elements, _("no element '{element}'"), element=pair[0][:40])
+            _require(pair[1] in admitted, _("exhibit '{exhibit}' is not admitted"), exhibit=pair[1][:40])
             if pair not in pairs:
                 pairs.append(pair)
         proven = payload.get("proven", {})
-        _require(isinstance(proven, dict), "'proven' must be an object keyed by count id")
+        _require(isinstance(proven, dict), _("'{key}' must be an object keyed by count id"), key="proven")
         counts = [c.id for c in case.counts]
         for key, value in proven.items():
-            _require(key in counts, f"no count '{str(key)[:40]}'")
-            _require(isinstance(value, bool), f"'proven' for '{key}' must be true or false")
+            _require(key in counts, _("no count '{count}'"), count=str(key)[:40])
+            _require(isinstance(value, bool), _("'proven' for '{count}' must be true or false"), count=key)
         missing = [c for c in counts if c not in proven]
         _require(
-            not missing, f"say whether the standard is met on every count (missing: {', '.join(missing)})"
+            not missing,
+            _("say whether the standard is met on every count (missing: {missing})"),
+            missing=", ".join(missing),
         )
         return {"supports": pairs, "proven": {c: proven[c] for c in counts}}
 
     def _clean_verdict(self, case: Case, payload: dict):
         verdicts = payload.get("verdicts")
-        _require(isinstance(verdicts, dict), "'verdicts' must be an object keyed by count id")
+        _require(isinstance(verdicts, dict), _("'{key}' must be an object keyed by count id"), key="verdicts")
         counts = [c.id for c in case.counts]
         for key, value in verdicts.items():
-            _require(key in counts, f"no count '{str(key)[:40]}'")
-            _require(value in VERDICTS, f"verdict on '{key}' must be one of {', '.join(VERDICTS)}")
+            _require(key in counts, _("no count '{count}'"), count=str(key)[:40])
+            _require(
+                value in VERDICTS,
+                _("the verdict on '{count}' must be one of {allowed}"),
+                count=key,
+                allowed=", ".join(VERDICTS),
+            )
         missing = [c for c in counts if c not in verdicts]
-        _require(not missing, f"decide every count (missing: {', '.join(missing)})")
+        _require(not missing, _("decide every count (missing: {missing})"), missing=", ".join(missing))
         sentence = None
         if case.sentence is not None:
             given = payload.get("sentence")
-            _require(isinstance(given, dict), "'sentence' must be an object")
+            _require(isinstance(given, dict), _("'{key}' must be an object"), key="sentence")
             amount = given.get("amount")
             _require(
                 isinstance(amount, int | float) and not isinstance(amount, bool) and 0 <= amount <= 1_000_000,
-                "the sentence must be a number of at least 0",
+                _("the sentence must be a number of at least 0"),
             )
             factors = given.get("factors", [])
             known = [f.id for f in case.sentence.factors]
             _require(
                 isinstance(factors, list) and all(isinstance(f, str) for f in factors),
-                "'factors' must be a list",
+                _("'{key}' must be a list"),
+                key="factors",
             )
             for f in factors:
-                _require(f in known, f"no factor '{f[:40]}'")
+                _require(f in known, _("no factor '{factor}'"), factor=f[:40])
             sentence = {"amount": amount, "factors": [f for f in known if f in factors]}
         return {c: verdicts[c] for c in counts}, sentence
 
     def _clean_reasons(self, case: Case, payload: dict) -> str:
         text = payload.get("text")
-        _require(isinstance(text, str), "'text' must be the reasons as text")
+        _require(isinstance(text, str), _("'{key}' must be the reasons as text"), key="text")
         _require(
-            len(text) <= MAX_REASON_CHARS, f"the reasons are too long (limit {MAX_REASON_CHARS} characters)"
+            len(text) <= MAX_REASON_CHARS,
+            _("the reasons are too long (limit {limit} characters)"),
+            limit=MAX_REASON_CHARS,
         )
         n = word_count(text)
         r = case.reasoning
-        gettext = gettext_for(self)
         _require(
-            n >= r.min_words,
-            gettext("the reasons have {n} words; write at least {min}").format(n=n, min=r.min_words),
+            n >= r.min_words, _("the reasons have {n} words; write at least {min}"), n=n, min=r.min_words
         )
-        _require(
-            n <= r.max_words,
-            gettext("the reasons have {n} words; the limit is {max}").format(n=n, max=r.max_words),
-        )
+        _require(n <= r.max_words, _("the reasons have {n} words; the limit is {max}"), n=n, max=r.max_words)
         return text
 
     def _clean_self(self, case: Case, payload: dict) -> dict:
         chosen = payload.get("self", {})
-        _require(isinstance(chosen, dict), "'self' must be an object keyed by criterion name")
+        _require(isinstance(chosen, dict), _("'{key}' must be an object keyed by criterion name"), key="self")
         criteria = {c.name: c for c in case.self_criteria()}
         for key, value in chosen.items():
-            _require(key in criteria, f"no self-assessed criterion '{str(key)[:40]}'")
+            _require(key in criteria, _("no self-assessed criterion '{criterion}'"), criterion=str(key)[:40])
             _require(
                 isinstance(value, str) and criteria[key].option(value) is not None,
-                f"no option '{str(value)[:40]}' in criterion '{key}'",
+                _("no option '{option}' in criterion '{criterion}'"),
+                option=str(value)[:40],
+                criterion=key,
             )
         missing = [c for c in criteria if c not in chosen]
-        _require(not missing, f"rate every criterion (missing: {', '.join(missing)})")
+        _require(not missing, _("rate every criterion (missing: {missing})"), missing=", ".join(missing))
         return {c: chosen[c] for c in criteria}
 
     @json_api
     def goto(self, data, suffix=""):
         """Move to an open phase (back, or forward to one already saved); nothing else changes."""
         phase = data.get("phase")
-        _require(isinstance(phase, str) and phase in PHASES, "unknown phase")
+        _require(isinstance(phase, str) and phase in PHASES, _("unknown phase"))
         index = PHASES.index(phase)
         # after the final submit every phase may be re-read (read-only); before it, only saved ones
-        _require(self.submitted or index <= self.reached, f"phase '{phase}' is not open yet")
+        _require(self.submitted or index <= self.reached, _("phase '{phase}' is not open yet"), phase=phase)
         self.phase = phase
         return {"state": self.user_state()}
 
     @json_api
     def retry(self, data, suffix=""):
         """Start a new attempt when the last is finished and attempts remain."""
-        _require(self.finished, "finish this attempt first")
+        _require(self.finished, _("finish this attempt first"))
         limit = self.max_attempts
-        _require(limit == 0 or self.attempt < limit, "no attempts left")
+        _require(limit == 0 or self.attempt < limit, _("no attempts left"))
         self.attempt += 1
         self.answers = {}
         self.phase = "case_file"
@@ -792,15 +823,17 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
         """
         if "data" in data:
             authoring = data["data"]
-            _require(isinstance(authoring, dict), "'data' must be an object")
+            _require(isinstance(authoring, dict), _("'{key}' must be an object"), key="data")
             try:
                 case = Case.from_dict(authoring)
             except ContentError as exc:
-                raise InputError("the case is not valid", errors=_problem_list(exc.problems, None)) from exc
+                raise InputError(
+                    _("the case is not valid"), errors=_problem_list(exc.problems, None)
+                ) from exc
             problems = validate(case)
             errors = errors_only(problems)
             if errors:
-                raise InputError("the case is not valid", errors=_problem_list(errors, None))
+                raise InputError(_("the case is not valid"), errors=_problem_list(errors, None))
             self._store_case(sanitized(case))
             return {
                 "warnings": _problem_list([p for p in problems if not p.is_error], None),
@@ -808,13 +841,17 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
             }
         source = data.get("olx")
         fields = data.get("fields", {})
-        _require(isinstance(source, str), "'olx' must be text")
-        _require(isinstance(fields, dict), "'fields' must be an object")
-        _require(len(source) <= MAX_OLX_CHARS, f"the OLX is too long (limit {MAX_OLX_CHARS} characters)")
+        _require(isinstance(source, str), _("'{key}' must be text"), key="olx")
+        _require(isinstance(fields, dict), _("'{key}' must be an object"), key="fields")
+        _require(
+            len(source) <= MAX_OLX_CHARS,
+            _("the OLX is too long (limit {limit} characters)"),
+            limit=MAX_OLX_CHARS,
+        )
         try:
             authoring = olx.to_authoring(olx.parse_string(source))
         except ContentError as exc:
-            raise InputError("the OLX is not valid", errors=_problem_list(exc.problems, "olx")) from exc
+            raise InputError(_("the OLX is not valid"), errors=_problem_list(exc.problems, "olx")) from exc
         form_errors = []
         for key, path, kind in FORM_FIELDS:
             if key not in fields:
@@ -832,15 +869,15 @@ class MockAdjudicationBlock(ReadableOlxMixin, ScorableXBlockMixin, CompletableXB
                 target = target.setdefault(step, {})
             target[path[-1]] = value
         if form_errors:
-            raise InputError("some fields are not valid", errors=form_errors)
+            raise InputError(_("some fields are not valid"), errors=form_errors)
         try:
             case = Case.from_dict(authoring)
         except ContentError as exc:
-            raise InputError("the case is not valid", errors=_problem_list(exc.problems, "olx")) from exc
+            raise InputError(_("the case is not valid"), errors=_problem_list(exc.problems, "olx")) from exc
         problems = validate(case)
         errors = errors_only(problems)
         if errors:
-            raise InputError("the case is not valid", errors=_problem_list(errors, "olx"))
+            raise InputError(_("the case is not valid"), errors=_problem_list(errors, "olx"))
         self._store_case(sanitized(case))
         return {
             "warnings": _problem_list([p for p in problems if not p.is_error], "olx"),
