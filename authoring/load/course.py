@@ -27,6 +27,7 @@ from .dates import parse_date
 from .frontmatter import split_front_matter
 from .lesson import parse_units
 from .located import Located
+from .paths import resolved
 from .text import read_text
 from .yamlfile import load_yaml_file, load_yaml_text
 
@@ -36,7 +37,7 @@ MODULE_FILE = "module.yaml"
 
 
 def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
-    folder = folder.resolve()
+    folder = resolved(folder)
     course_file = folder / COURSE_FILE
     if not course_file.is_file():
         diagnostics.error(
@@ -182,7 +183,7 @@ def _markdown_or_file(
 ) -> tuple[str, Position]:
     """A text value that may instead name a .md file in the course."""
     if value.strip().endswith(".md") and "\n" not in value.strip():
-        path = (folder / value.strip()).resolve()
+        path = resolved(folder / value.strip())
         text = read_text(path, diagnostics) if path.is_file() else None
         if text is None:
             if not path.is_file():
@@ -217,7 +218,7 @@ def _pages(source: Located, folder: Path, diagnostics: Diagnostics) -> list[Page
         if not isinstance(entry, dict) or not {"id", "title", "file"} <= set(entry):
             continue
         where = source.at(("pages", index, "file"))
-        path = (folder / str(entry["file"])).resolve()
+        path = resolved(folder / str(entry["file"]))
         if not path.is_file():
             diagnostics.error(
                 f"page file not found: {entry['file']}", where, "check the path (relative to course.yaml)"
@@ -232,7 +233,7 @@ def _pages(source: Located, folder: Path, diagnostics: Diagnostics) -> list[Page
 def load_module(
     course_folder: Path, entry: str, where: Position, diagnostics: Diagnostics, unreadable: set | None = None
 ) -> Module | None:
-    folder = (course_folder / entry).resolve()
+    folder = resolved(course_folder / entry)
     if not folder.is_dir():
         diagnostics.error(
             f"module folder not found: {entry}",
@@ -295,7 +296,7 @@ def load_module(
         if lesson is not None:
             module.lessons.append(lesson)
         elif unreadable is not None:
-            unreadable.add(path.resolve())
+            unreadable.add(resolved(path))
     return module
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Position
+from ..load.paths import resolved
 
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -36,7 +37,7 @@ class Assets:
 
     def add(self, path: Path, where: Position | None, diagnostics: Diagnostics) -> str | None:
         """Register *path* (absolute); return its flat name, or None after reporting why not."""
-        path = path.resolve()
+        path = resolved(path)
         try:
             relative = path.relative_to(self.course_folder).as_posix()
         except ValueError:

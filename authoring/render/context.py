@@ -9,8 +9,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Diagnostics, Position
+from ..load.paths import resolved
 from ..model import Course
-from .assets import Assets
+from .assets import Assets, flat_name
 from .markdown import RenderEnv, render_inline, render_markdown
 from .store import Dependency, RenderStore
 
@@ -47,6 +48,8 @@ class RenderContext:
     unit_ids: dict[Path, set[str]] = field(init=False)  # lesson file → its units' ids
     outline_key: int = field(init=False)
     _resolved: dict[tuple[str, str, Path], str] = field(init=False, default_factory=dict)
+    _files: dict[tuple[str, str, Path], Path] = field(init=False, default_factory=dict)  # … and the file
+    _static_names: dict[str, Path] | None = field(init=False, default=None)  # flat name → file in static/
     _linked: list[Path] = field(init=False, default_factory=list)  # files linked by the current render
     _source_lines: dict[Path, list[str]] = field(init=False, default_factory=dict)
     _dependencies: list[Dependency] = field(init=False, default_factory=list)  # of the current render
@@ -58,8 +61,8 @@ class RenderContext:
         self.unit_ids = {}
         for lesson in self.course.lessons():
             for path in (lesson.file, *lesson.replaces):  # a variant's lesson answers for the one it replaced
-                self.lessons_by_file[path.resolve()] = lesson.id
-                self.unit_ids[path.resolve()] = {unit.id for unit in lesson.units}
+                self.lessons_by_file[resolved(path)] = lesson.id
+                self.unit_ids[resolved(path)] = {unit.id for unit in lesson.units}
         # Links resolve against the outline: renders are shared only between outlines alike.
         self.outline_key = hash(
             tuple(
@@ -123,7 +126,7 @@ class RenderContext:
         place = self._store_places.get(where.file)
         if place is None:  # links start from the file's folder; headings are checked in lessons
             base = os.path.relpath(where.file.parent, self.course.folder)
-            place = (base, self.unit_ids.get(where.file.resolve()) is not None)
+            place = (base, self.unit_ids.get(resolved(where.file)) is not None)
             self._store_places[where.file] = place
         return self.store.key(kind, source, doc_id, *place)
 
@@ -142,8 +145,8 @@ class RenderContext:
         self._linked = []
         try:
             for kind, target, url in dependencies:
-                resolved = self.resolve(kind, target, Position(where.file, where.line or 1, 1), base)
-                if resolved != url or self.diagnostics.items:
+                now = self.resolve(kind, target, Position(where.file, where.line or 1, 1), base)
+                if now != url or self.diagnostics.items:
                     return None
         finally:
             self.diagnostics = reporting
@@ -176,7 +179,7 @@ class RenderContext:
         levels = [int(level) for level in HEADING.findall(html)]
         previous = 2  # the unit's title is the page's h2
         for level in levels:
-            if level <= 2 and self.unit_ids.get(where.file.resolve()) is not None:
+            if level <= 2 and self.unit_ids.get(resolved(where.file)) is not None:
                 self.diagnostics.warning(
                     f"a level-{level} heading inside a unit",
                     where,
@@ -224,18 +227,23 @@ class RenderContext:
 
     def resolve(self, kind: str, target: str, where: Position, base: Path) -> str | None:
         key = (kind, target, base)
-        resolved = self._resolved.get(key)
-        if resolved is not None and resolved.startswith("/static/"):
-            self._linked.append((base / unquote(urlsplit(target).path)).resolve())
-        if resolved is None:
-            resolved = self._resolve(kind, target, self._locate(where, target), base)
-            if resolved is not None:  # broken targets are reported at every place they appear
-                self._resolved[key] = resolved
-        return resolved
+        url = self._resolved.get(key)
+        if url is not None and key in self._files:
+            self._linked.append(self._files[key])
+        if url is None:
+            linked = len(self._linked)
+            url = self._resolve(kind, target, self._locate(where, target), base)
+            if url is not None:  # broken targets are reported at every place they appear
+                self._resolved[key] = url
+                if len(self._linked) > linked:
+                    self._files[key] = self._linked[-1]
+        return url
 
     def _resolve(self, kind: str, target: str, where: Position, base: Path) -> str | None:
         parts = urlsplit(target)
-        if parts.scheme in EXTERNAL_SCHEMES or target.startswith(("#", "/static/", "/jump_to_id/")):
+        if target.startswith("/static/"):
+            return self._static(target, where)
+        if parts.scheme in EXTERNAL_SCHEMES or target.startswith(("#", "/jump_to_id/")):
             return target
         if parts.scheme or parts.netloc:
             self.diagnostics.error(
@@ -244,7 +252,7 @@ class RenderContext:
                 "use https:// links, or a relative path to a file in the course",
             )
             return None
-        path = (base / unquote(parts.path)).resolve()
+        path = resolved(base / unquote(parts.path))
         if kind == "link" and path.suffix == ".md":
             lesson_id = self.lessons_by_file.get(path)
             if lesson_id is None and path in self.course.unreadable:
@@ -273,7 +281,40 @@ class RenderContext:
         fragment = f"#{parts.fragment}" if parts.fragment else ""  # e.g. a page of a PDF: file.pdf#page=2
         return f"/static/{name}{fragment}" if name else None
 
+    def _static(self, target: str, where: Position) -> str | None:
+        """A Studio-style ``/static/NAME`` link: NAME is a file in the course's ``static/`` folder,
+        as written (``/static/images/seal.png``) or under its published flat name
+        (``/static/images_seal.png``). Checked and published like a relative link."""
+        parts = urlsplit(target)
+        name = unquote(parts.path).removeprefix("/static/")
+        static = self.course.folder / "static"
+        path = resolved(static / name)
+        if not path.is_file() or not path.is_relative_to(resolved(static)):
+            path = self._static_files().get(name)
+        if path is None:
+            self.diagnostics.error(
+                f"file not found: {target}",
+                where,
+                f"a /static/ link names a file in the course's static/ folder: put {name} there, "
+                "or link to the file by its path relative to this file",
+            )
+            return None
+        published = self.assets.add(path, where, self.diagnostics)
+        if not published:
+            return None
+        self._linked.append(path)
+        return f"/static/{published}" + (f"#{parts.fragment}" if parts.fragment else "")
+
+    def _static_files(self) -> dict[str, Path]:
+        if self._static_names is None:
+            static = self.course.folder / "static"
+            files = sorted(path for path in static.rglob("*") if path.is_file()) if static.is_dir() else []
+            self._static_names = {
+                flat_name(path.relative_to(self.course.folder).as_posix()): path for path in files
+            }
+        return self._static_names
+
     def asset(self, relative: str, where: Position | None, base: Path | None = None) -> str | None:
         """Register a file named in YAML (relative to *base*, default the course folder)."""
-        path = ((base or self.course.folder) / relative).resolve()
+        path = resolved((base or self.course.folder) / relative)
         return self.assets.add(path, where, self.diagnostics)

@@ -266,6 +266,7 @@ def test_placed_scenario_and_case_get_their_own_parts(tmp_path):
     case = yaml.safe_load(re.sub(r"<[^>]+>", "", yaml.safe_dump(SAMPLE, allow_unicode=True)))
     case["id"] = "orlen"
     (folder / "cases" / "orlen.yaml").write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False))
+    (folder / "static" / "speaker.png").write_bytes((folder / "static" / "images" / "seal.png").read_bytes())
     with open(folder / "modules" / "02-evidence" / "final.md", "a") as lesson:
         lesson.write("\n## At the scene {#final-scene}\n\n```scenario garage\n```\n")
         lesson.write("\n## In court {#final-court}\n\n```adjudication orlen\n```\n")

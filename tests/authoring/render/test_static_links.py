@@ -1,0 +1,79 @@
+"""Studio-style ``/static/…`` links are checked and published like relative ones; broken symbolic
+links are reported, not crashed on."""
+
+from __future__ import annotations
+
+import shutil
+import tarfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from benchbook.authoring.cli import main
+
+COMPLETE = Path(__file__).resolve().parents[2] / "fixtures" / "courses" / "complete"
+LESSON = Path("modules") / "01-basics" / "01-prose.md"
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    copy = tmp_path / "complete"
+    shutil.copytree(COMPLETE, copy)
+    return copy
+
+
+def append(course: Path, text: str) -> int:
+    """Add a paragraph at the end of the prose lesson; return its line number."""
+    lesson = course / LESSON
+    before = lesson.read_text()
+    lesson.write_text(before.rstrip("\n") + "\n\n" + text + "\n")
+    return before.rstrip("\n").count("\n") + 3
+
+
+def build(course: Path, out: Path):
+    return CliRunner().invoke(main, ["build", str(course), "--out", str(out), "--no-cache"])
+
+
+def package_files(out: Path) -> dict[str, bytes]:
+    (archive,) = out.glob("*.tar.gz")
+    with tarfile.open(archive) as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+
+
+@pytest.mark.parametrize("target", ["/static/images/seal.png", "/static/images_seal.png"])
+def test_a_static_link_to_a_course_file_is_published_under_its_flat_name(course, tmp_path, target):
+    append(course, f"![The seal]({target}) and [the seal, full size]({target}#zoom).")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    files = package_files(tmp_path / "out")
+    assert files["course/static/images_seal.png"] == (course / "static" / "images" / "seal.png").read_bytes()
+    html = b"".join(data for name, data in files.items() if name.startswith("course/html/"))
+    assert b'src="/static/images_seal.png"' in html
+    assert b'href="/static/images_seal.png#zoom"' in html
+
+
+def test_a_static_link_to_a_missing_file_is_an_error_at_its_line(course, tmp_path):
+    line = append(course, "See ![a map](/static/nothere.png).")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{LESSON.as_posix()}:{line}:1: error: file not found: /static/nothere.png" in result.output
+    assert "static/ folder: put nothere.png there" in result.output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_a_static_link_cannot_leave_the_static_folder(course, tmp_path):
+    append(course, "[the course file](/static/../course.yaml)")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "file not found: /static/../course.yaml" in result.output
+
+
+def test_a_symbolic_link_loop_is_file_not_found_not_a_crash(course, tmp_path):
+    (course / "static" / "loop1").symlink_to("loop2")
+    (course / "static" / "loop2").symlink_to("loop1")
+    line = append(course, "![looping](../../static/loop1)")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert f"{LESSON.as_posix()}:{line}:1: error: file not found: static/loop1" in result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
