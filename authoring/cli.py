@@ -16,6 +16,8 @@ from .commands.preview import preview_command
 from .commands.schema import schema_command
 from .commands.variant_diff import variant_diff_command
 
+EXIT_IO = 74  # sysexits.h EX_IOERR: the file system refused a read or a write
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="benchbook")
@@ -33,6 +35,12 @@ def run() -> None:
         main(standalone_mode=True)
     except SystemExit:
         raise
+    except OSError as exc:  # the disk, not Benchbook: a full disk, a folder that vanished, permissions
+        if os.environ.get("BENCHBOOK_DEBUG"):
+            raise
+        where = f" '{exc.filename}'" if exc.filename else ""
+        click.echo(f"error: cannot use{where}: {exc.strerror or exc}", err=True)
+        raise SystemExit(EXIT_IO) from None
     except Exception as exc:
         if os.environ.get("BENCHBOOK_DEBUG"):
             raise

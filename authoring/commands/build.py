@@ -17,6 +17,7 @@ from .common import (
     find_courses,
     format_option,
     is_tty,
+    output_folder,
     progress,
     report,
     strict_option,
@@ -58,8 +59,7 @@ def build_command(
     as it was. Rendered Markdown is kept in each course's .benchbook/cache/ (git-ignored), so a
     rebuild renders only what changed; the packages are the same byte for byte either way.
     """
-    if out.exists() and not out.is_dir():
-        raise click.UsageError(f"--out '{out}' is a file, not a folder")
+    output_folder(out)
     started = time.perf_counter()
     everything = Diagnostics()
     archives: list[tuple[Path, dict[str, bytes]]] = []

@@ -6,6 +6,7 @@ line itself is wrong; click uses 2 for its own usage errors too).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,22 @@ def find_courses(paths: tuple[Path, ...]) -> list[Path]:
     if not folders:
         raise click.UsageError("no course given, and no courses/*/course.yaml here")
     return folders
+
+
+def output_folder(path: Path, option: str = "--out") -> Path:
+    """Create *path* (the folder a command writes into) now, so an unusable one is a usage error
+    before any work is done, not a failure halfway through writing."""
+    if path.exists() and not path.is_dir():
+        raise click.UsageError(f"{option} '{path}' is a file, not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(
+            f"{option} '{path}' cannot be used as a folder: {exc.strerror or exc}"
+        ) from None
+    if not os.access(path, os.W_OK):
+        raise click.UsageError(f"{option} '{path}' is not writable")
+    return path
 
 
 def report(diagnostics: Diagnostics, output_format: str, strict: bool) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .common import output_folder
+
 SOURCES = {
     "benchbook.authoring.schemas": [
         "course.schema.json",
@@ -34,7 +36,7 @@ def schema_command(out: Path) -> None:
 
     Point your editor at them (VS Code's YAML extension: `yaml.schemas`) for completion and checks.
     """
-    out.mkdir(parents=True, exist_ok=True)
+    output_folder(out)
     for package, names in SOURCES.items():
         for name in names:
             text = resources.files(package).joinpath(name).read_text("utf-8")
