@@ -63,6 +63,8 @@ def build_command(
     started = time.perf_counter()
     everything = Diagnostics()
     archives: list[tuple[Path, dict[str, bytes]]] = []
+    written_by: dict[Path, Path] = {}  # package → the course folder that writes it
+    clashes: set[tuple[Path, Path]] = set()
     folders = find_courses(courses)
     with progress(output_format == "text" and is_tty()) as bar:
         task = bar.add_task("compiling", total=len(folders))
@@ -74,7 +76,14 @@ def build_command(
                 store.save()
             everything.extend(compilation.diagnostics)
             for compiled in compilation.runs:
-                archives.append((out / compiled.archive_name, compiled.tree.files))
+                target = out / compiled.archive_name
+                if target in written_by:
+                    if (folder, written_by[target]) not in clashes:  # once per pair of courses
+                        clashes.add((folder, written_by[target]))
+                        _same_package(everything, compilation, target, written_by[target])
+                    continue
+                written_by[target] = folder
+                archives.append((target, compiled.tree.files))
             bar.advance(task)
     report(everything, output_format, strict)
     if everything.has_errors(strict):
@@ -88,3 +97,14 @@ def build_command(
                 click.echo(f"wrote {target}")
     if output_format == "text":
         click.echo(f"{len(archives)} package(s) in {time.perf_counter() - started:.2f}s")
+
+
+def _same_package(diagnostics: Diagnostics, compilation, target: Path, first: Path) -> None:
+    """Two courses with the same org, number and run would overwrite each other's package (a
+    copied course folder, typically): refuse rather than keep whichever came last."""
+    course = compilation.course
+    diagnostics.error(
+        f"this course and {first} would both be written to {target.name}",
+        course.source.at(("number",)) if course and course.source else None,
+        "give one of them another 'number' (or another run id) in its course.yaml",
+    )

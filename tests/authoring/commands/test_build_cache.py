@@ -80,3 +80,14 @@ def test_an_unreadable_cache_is_ignored_and_replaced(course, tmp_path):
     assert cache.read_bytes().startswith(b'{"version"')
     assert build(course, tmp_path / "fresh", "--no-cache").exit_code == 0
     assert archives(tmp_path / "out") == archives(tmp_path / "fresh")
+
+
+def test_two_courses_that_would_write_the_same_package_fail_and_write_nothing(course, tmp_path):
+    twin = tmp_path / "twin"
+    shutil.copytree(course, twin)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(course), str(twin), "--out", str(out), "--no-cache"])
+    assert result.exit_code == 1
+    assert f"twin/course.yaml:2:9: error: this course and {course} would both be written to" in result.output
+    assert result.output.count("would both be written") == 1
+    assert not list(out.iterdir())
