@@ -194,6 +194,12 @@ class RenderContext:
             previous = level
 
     def _check_images(self, env: RenderEnv, where: Position) -> None:
+        for target, line in env.unparsed:
+            self.diagnostics.error(
+                f"this link was not understood: its target '{target}' has a space in it",
+                self._locate(Position(where.file, line, 1), target),
+                f"put the target in angle brackets, ](<{target}>), or write each space as %20",
+            )
         for src, alt, line, decorative in env.images:
             if not alt.strip() and not decorative:
                 self.diagnostics.error(

@@ -9,6 +9,7 @@ compiler supplies: files become ``/static/<flat name>``, links to other lessons 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,6 +29,11 @@ class RenderEnv:
     resolver: Resolver | None = None
     line_offset: int = 0  # added to markdown-it's 0-based line numbers → file line
     images: list[tuple[str, str, int, bool]] = field(default_factory=list)  # (src, alt, line, decorative)
+    unparsed: list[tuple[str, int]] = field(default_factory=list)  # (target, line): links left as text
+
+
+# What is left of a link or image that markdown-it could not read: "[text](a target with spaces)"
+UNPARSED_LINK = re.compile(r"\[[^\]]*\]\(((?:[^()<>]|\([^()<>]*\))*\s(?:[^()<>]|\([^()<>]*\))*)\)")
 
 
 def _line_of(content: str, target: str, first_line: int) -> int:
@@ -46,7 +52,11 @@ def _resolve_urls(state: StateCore) -> None:
             continue
         line = (block.map[0] if block.map else 0) + 1 + env.line_offset
         for token in block.children:
-            if token.type == "link_open":
+            if token.type == "text" and "](" in token.content:
+                for found in UNPARSED_LINK.finditer(token.content):
+                    target = found.group(1).split('"')[0].strip()
+                    env.unparsed.append((target, _line_of(block.content, target, line)))
+            elif token.type == "link_open":
                 href = str(token.attrGet("href") or "")
                 if env.resolver and href:
                     new = env.resolver("link", href, _line_of(block.content, href, line))

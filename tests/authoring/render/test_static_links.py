@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from benchbook.authoring.cli import main
+from benchbook.authoring.render.assets import flat_name
 
 COMPLETE = Path(__file__).resolve().parents[2] / "fixtures" / "courses" / "complete"
 LESSON = Path("modules") / "01-basics" / "01-prose.md"
@@ -77,3 +78,25 @@ def test_a_symbolic_link_loop_is_file_not_found_not_a_crash(course, tmp_path):
     assert result.exit_code == 1, result.output
     assert f"{LESSON.as_posix()}:{line}:1: error: file not found: static/loop1" in result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
+
+
+def test_a_link_whose_target_has_a_space_is_an_error_not_literal_text(course, tmp_path):
+    line = append(course, "Read [the report](../../static/docs/lab report (2026).pdf) first.")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 1
+    assert (
+        f"{LESSON.as_posix()}:{line}:1: error: this link was not understood: its target "
+        "'../../static/docs/lab report (2026).pdf' has a space in it"
+    ) in result.output
+    assert "](<../../static/docs/lab report (2026).pdf>)" in result.output
+
+
+def test_a_target_in_angle_brackets_may_hold_spaces(course, tmp_path):
+    name = next(p.name for p in (course / "static" / "docs").iterdir())
+    (course / "static" / "docs" / name).rename(course / "static" / "docs" / f"the {name}")
+    lesson = course / LESSON
+    lesson.write_text(lesson.read_text().replace(f"static/docs/{name}", f"static/docs/the {name}"))
+    append(course, f"Read [the report](<../../static/docs/the {name}>) first.")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert f"course/static/{flat_name(f'static/docs/the {name}')}" in package_files(tmp_path / "out")
