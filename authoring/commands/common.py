@@ -44,17 +44,16 @@ def find_courses(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def output_folder(path: Path, option: str = "--out") -> Path:
-    """Create *path* (the folder a command writes into) now, so an unusable one is a usage error
-    before any work is done, not a failure halfway through writing."""
+    """Check now that *path* can become the folder a command writes into, so an unusable one is a
+    usage error before any work is done; nothing is created until there is something to write."""
     if path.exists() and not path.is_dir():
         raise click.UsageError(f"{option} '{path}' is a file, not a folder")
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise click.UsageError(
-            f"{option} '{path}' cannot be used as a folder: {exc.strerror or exc}"
-        ) from None
-    if not os.access(path, os.W_OK):
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing != path and not existing.is_dir():
+        raise click.UsageError(f"{option} '{path}' cannot be used as a folder: '{existing}' is a file")
+    if not os.access(existing, os.W_OK):
         raise click.UsageError(f"{option} '{path}' is not writable")
     return path
 

@@ -36,7 +36,7 @@ def schema_command(out: Path) -> None:
 
     Point your editor at them (VS Code's YAML extension: `yaml.schemas`) for completion and checks.
     """
-    output_folder(out)
+    output_folder(out).mkdir(parents=True, exist_ok=True)
     for package, names in SOURCES.items():
         for name in names:
             text = resources.files(package).joinpath(name).read_text("utf-8")

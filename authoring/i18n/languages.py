@@ -7,10 +7,21 @@ attributes use BCP 47 (``zh-Hans``).
 
 from __future__ import annotations
 
+from babel import Locale, UnknownLocaleError
+
 UN_LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 OPENEDX_COURSE_LANGUAGE = {"zh": "zh_HANS"}
 HTML_LANG = {"zh": "zh-Hans"}
 RTL = {"ar", "fa", "he", "ur"}
+
+
+def is_language_code(code: str) -> bool:
+    """Whether *code* names a language (``fr``, ``es-419``, ``zh_HANS``), as CLDR knows them."""
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
 
 
 def course_language(code: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Diagnostics, Position
+from ..i18n.languages import UN_LANGUAGES, is_language_code
 from ..model import (
     About,
     AssignmentType,
@@ -78,6 +79,7 @@ def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
         source=source,
     )
     course.languages = _languages(course.language, data.get("languages"))
+    _check_language_codes(source, diagnostics)
     # "base" in the list builds the course without any variant, beside the variants
     course.variants = [
         ("" if v == BASE else str(v)) for v in data.get("variants") or [] if isinstance(v, str)
@@ -104,6 +106,21 @@ def load_course(folder: Path, diagnostics: Diagnostics) -> Course | None:
     course.scenarios = _documents(folder / "scenarios", diagnostics)
     course.cases = _documents(folder / "cases", diagnostics)
     return course
+
+
+def _check_language_codes(source: Located, diagnostics: Diagnostics) -> None:
+    """A misspelt language code would become a course run Open edX cannot show: say so here."""
+    declared = source.data.get("languages")
+    places = [(("language",), source.data.get("language"))]
+    if isinstance(declared, list):
+        places += [(("languages", index), code) for index, code in enumerate(declared)]
+    for path, code in places:
+        if isinstance(code, str) and not is_language_code(code):
+            diagnostics.error(
+                f"unknown language code '{code}'",
+                source.at(path),
+                f"write a language code such as {', '.join(UN_LANGUAGES)} (the UN languages) or pt, sw",
+            )
 
 
 def _languages(source_language: str, declared) -> list[str]:

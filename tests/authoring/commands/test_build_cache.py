@@ -90,4 +90,4 @@ def test_two_courses_that_would_write_the_same_package_fail_and_write_nothing(co
     assert result.exit_code == 1
     assert f"twin/course.yaml:2:9: error: this course and {course} would both be written to" in result.output
     assert result.output.count("would both be written") == 1
-    assert not list(out.iterdir())
+    assert not out.exists()

@@ -25,7 +25,7 @@ def unusable(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     a_file.write_text("not a folder")
     return {
         "a file": (a_file, "is a file, not a folder"),
-        "below a file": (a_file / "dist", "cannot be used as a folder: Not a directory"),
+        "below a file": (a_file / "dist", f"cannot be used as a folder: '{a_file}' is a file"),
     }
 
 
@@ -36,6 +36,7 @@ def test_build_refuses_an_unusable_out_folder(course, tmp_path, case):
     assert result.exit_code == 2, result.output
     assert f"--out '{out}' {message}" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("case", ["a file", "below a file"])
