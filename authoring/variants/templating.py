@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..diagnostics import Diagnostics, Position
 
 EXPRESSION = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+STATEMENT = re.compile(r"\{%")
 NAME_PATH = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 _ENV = SandboxedEnvironment(
@@ -50,17 +51,36 @@ def _resolves(path: str, variables: dict[str, Any]) -> bool:
     return True
 
 
+def _at(text: str, offset: int, where: Position) -> Position:
+    """The file position of *offset* in *text*, which starts at *where*."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    first_column = max(where.col, 1) if line_start == 0 else 1
+    shifted = where.shifted(text.count("\n", 0, offset))
+    return Position(shifted.file, shifted.line, first_column + offset - line_start)
+
+
 def fill(text: str, variables: dict[str, Any], where: Position, diagnostics: Diagnostics) -> str:
     if "{{" not in text and "{%" not in text:
         return text
     bad = False
+    for found in STATEMENT.finditer(text):
+        diagnostics.error(
+            "'{%' starts a template statement, which course text does not use",
+            _at(text, found.start(), where),
+            "only variables are filled in, written {{ jurisdiction.name }}; to show the characters, write '{ %'",
+        )
+        bad = True
     for found in EXPRESSION.finditer(text):
         match = NAME_PATH.match(found.group(1))
-        if match and not _resolves(match.group(0), variables):
-            line_start = text.rfind("\n", 0, found.start()) + 1
-            first_column = max(where.col, 1) if line_start == 0 else 1
-            shifted = where.shifted(text.count("\n", 0, found.start()))
-            line = Position(shifted.file, shifted.line, first_column + found.start() - line_start)
+        if not match:
+            diagnostics.error(
+                f"'{found.group(0)}' is not a variable",
+                _at(text, found.start(), where),
+                "only a variable's name may stand between {{ and }}, e.g. {{ jurisdiction.statute_name }}",
+            )
+            bad = True
+        elif not _resolves(match.group(0), variables):
+            line = _at(text, found.start(), where)
             known = [name for name in _names(variables) if "." in name]  # facts, not the namespace
             close = difflib.get_close_matches(match.group(0), known, n=1, cutoff=0.8)
             if close:
@@ -76,9 +96,10 @@ def fill(text: str, variables: dict[str, Any], where: Position, diagnostics: Dia
     try:
         return _ENV.from_string(text).render(**variables)
     except TemplateError as exc:
+        lineno = getattr(exc, "lineno", None)
         diagnostics.error(
             f"cannot fill in variables: {exc.message or exc}",
-            where,
+            where.shifted(lineno - 1) if lineno else where,
             "write variables as {{ jurisdiction.name }}",
         )
         return text
