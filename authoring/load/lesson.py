@@ -102,7 +102,7 @@ def parse_units(
 
     def start_intro(line_index: int) -> Unit:
         nonlocal unit
-        unit = Unit(f"{lesson_id}-intro", plain_text(lesson_title), position(line_index))
+        unit = Unit(f"{lesson_id}-intro", plain_text(lesson_title), position(line_index), intro=True)
         units.append(unit)
         return unit
 
@@ -110,6 +110,8 @@ def parse_units(
         if kind == "h2":
             flush_prose(start)
             unit = _new_unit(content, lesson_id, len(units), position(start), diagnostics)
+            if not unit.title:  # already an error: "empty" would mislead
+                broken.add(id(unit))
             units.append(unit)
             prose_from = end
         elif kind == "fence":
@@ -226,7 +228,8 @@ def _blocks(lines: list[str]):
             yield "nested", index, index + 1, line
         heading = ATX_H2.match(line)
         if heading:
-            yield "h2", index, index + 1, heading.group(1) or ""
+            title = heading.group(1) or ""
+            yield "h2", index, index + 1, "" if set(title) == {"#"} else title  # '## ##': closing #s only
         elif previous_text and SETEXT_UNDERLINE.match(line):
             yield "setext", index - 1, index + 1, lines[index - 1]
         previous_text = bool(line.strip()) and not heading and not OTHER_BLOCK_START.match(line)
@@ -242,6 +245,13 @@ def _new_unit(content: str, lesson_id: str, index: int, where: Position, diagnos
     match = EXPLICIT_ID.search(content)
     title_source = content[: match.start()] if match else content
     title = plain_text(title_source)
+    if not title:
+        example = f"## Title {{#{match.group(1)}}}" if match else "## Title {#unit-id}"
+        diagnostics.error(
+            "this unit heading has no title",
+            where,
+            f"write the unit's title after ##, as in '{example}' (learners see it as the page's title)",
+        )
     if match:
         unit_id = match.group(1)
         if not VALID_ID.match(unit_id):

@@ -84,7 +84,10 @@ class Component:
 
 @dataclass
 class Prose(Component):
-    """A run of Markdown between components; becomes one OLX html block."""
+    """A run of Markdown between components; becomes one OLX html block.
+
+    Its ``id`` is made from its unit's or the preceding component's (validate/ids.py).
+    """
 
     markdown: str
     id: str = ""
@@ -140,6 +143,7 @@ class Unit:
     position: Position
     components: list[Component] = field(default_factory=list)
     explicit_id: bool = False
+    intro: bool = False  # the text before the lesson's first ## heading (id: LESSON-intro)
 
 
 @dataclass

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import difflib
-import os
-import re
 
 from ..diagnostics import Diagnostics, Position
 from ..model import CaseRef, Course, Discussion, Download, Quiz, ScenarioRef, Video
-from ..model.course import Prose
+from .ids import check_ids
 from .quiz import check_quiz
 from .schema import check, course_schema
 from .xblocks import XBLOCK_KINDS, check_xblock_document
 
-VALID_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-MAX_ID_LENGTH = 64
 WEIGHT_TOLERANCE = 1e-6
 
 
@@ -24,7 +20,7 @@ def validate_course(course: Course, diagnostics: Diagnostics) -> None:
     _check_outline(course, diagnostics)
     _check_pages(course, diagnostics)
     _check_components(course, diagnostics)
-    _check_ids(course, diagnostics)
+    check_ids(course, diagnostics)  # every url_name, the made ones too (ids.py)
 
 
 def _check_runs(course: Course, diagnostics: Diagnostics) -> None:
@@ -213,50 +209,3 @@ def _check_components(course: Course, diagnostics: Diagnostics) -> None:
                     document.at(()),
                     f"place it with ```{'scenario' if kind == 'scenario' else 'adjudication'} {ref}``` in a lesson",
                 )
-
-
-def block_ids(course: Course):
-    """Every (id, kind, position) that becomes a url_name, in outline order."""
-    for module in course.modules:
-        yield module.id, "module", module.position
-        for lesson in module.lessons:
-            yield lesson.id, "lesson", lesson.position
-            for unit in lesson.units:
-                yield unit.id, "unit", unit.position
-                for component in unit.components:
-                    if isinstance(component, Prose):
-                        continue  # ids of prose blocks are derived from their unit's id
-                    kind = type(component).__name__.lower().replace("ref", "")
-                    yield component.id, kind, component.position
-
-
-def _check_ids(course: Course, diagnostics: Diagnostics) -> None:
-    seen: dict[str, tuple[str, Position | None]] = {}
-    derived_units = {unit.id for unit in course.units() if not unit.explicit_id}
-    for block_id, kind, position in block_ids(course):
-        if not block_id:
-            if kind in ("quiz", "video"):
-                diagnostics.error(
-                    f"this {kind} has no id",
-                    position,
-                    "add 'id: …' — learners' answers are stored under it, so it must never change",
-                )
-            continue
-        # the schemas already check the ids written in YAML; placements and lengths are checked here
-        if (kind in ("scenario", "case") and not VALID_ID.match(block_id)) or len(block_id) > MAX_ID_LENGTH:
-            diagnostics.error(
-                f"{kind} id '{block_id}' cannot be used",
-                position,
-                f"ids use lowercase letters, digits, '-' and '_', at most {MAX_ID_LENGTH} characters",
-            )
-        if block_id in seen:
-            other_kind, other = seen[block_id]
-            where = f" at {os.path.relpath(other.file, course.folder)}:{other.line}" if other else ""
-            hint = "ids must be unique across the whole course; rename this one"
-            if kind == "unit" and block_id in derived_units:
-                hint = "this unit's id comes from its heading: give it its own, as in '## Title {#unique-id}'"
-            diagnostics.error(
-                f"duplicate id '{block_id}': already used by a {other_kind}{where}", position, hint
-            )
-        else:
-            seen[block_id] = (kind, position)

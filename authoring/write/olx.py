@@ -33,6 +33,7 @@ from ..model import (
 from ..render.capa import build_problem
 from ..render.context import RenderCache, RenderContext
 from ..render.store import RenderStore
+from ..validate.ids import assign_unit_ids, reasons_id
 from ..validate.xblocks import build_model, xblock_modules
 from .studio_format import json_bytes, pointer_bytes, policy_settings, set_settings, xml_bytes
 
@@ -261,15 +262,14 @@ class _Writer:
     def write_unit(self, unit: Unit, lesson: Lesson) -> None:
         vertical = etree.Element("vertical")
         set_settings(vertical, {"display_name": unit.title})
-        text_blocks = 0
+        assign_unit_ids(unit, self.course.folder)  # text blocks' and downloads' ids, as validated
         for component in unit.components:
             if isinstance(component, Prose):
-                text_blocks += 1
-                block_id = f"{unit.id}-text" + (f"-{text_blocks}" if text_blocks > 1 else "")
+                # footnote ids are prefixed with the block's id: unique on the page, and stable
                 html = self.context.markdown(
-                    component.markdown, component.position, block_id, lesson.footnotes
+                    component.markdown, component.position, component.id, lesson.footnotes
                 )
-                self.write_html(vertical, block_id, unit.title, html)
+                self.write_html(vertical, component.id, unit.title, html)
             elif isinstance(component, Quiz):
                 self.write_quiz(vertical, component)
             elif isinstance(component, Video):
@@ -277,7 +277,7 @@ class _Writer:
             elif isinstance(component, Discussion):
                 self.write_discussion(vertical, component, unit)
             elif isinstance(component, Download):
-                self.write_download(vertical, component, unit)
+                self.write_download(vertical, component)
             elif isinstance(component, ScenarioRef | CaseRef):
                 self.write_xblock(vertical, component)
         self.tree.add(f"vertical/{unit.id}.xml", xml_bytes(vertical))
@@ -363,7 +363,7 @@ class _Writer:
             },
         )
 
-    def write_download(self, vertical: etree._Element, download: Download, unit: Unit) -> None:
+    def write_download(self, vertical: etree._Element, download: Download) -> None:
         data = download.source.data
         where = download.source.at(())
         name = self.context.asset(data["file"], download.source.at(("file",)), where.file.parent)
@@ -376,9 +376,7 @@ class _Writer:
         html = f'<p><a href="/static/{name}" download="">{title}</a> ({kind}, {size})</p>\n'
         if data.get("description"):
             html += self.context.markdown(data["description"], where)
-        block_id = download.id or f"{unit.id}-download-{name.rsplit('.', 1)[0].lower()}"
-        download.id = block_id
-        self.write_html(vertical, block_id, plain_text(data["title"]), html)
+        self.write_html(vertical, download.id, plain_text(data["title"]), html)
 
     def write_xblock(self, vertical: etree._Element, component: ScenarioRef | CaseRef) -> None:
         kind = "scenario" if isinstance(component, ScenarioRef) else "case"
@@ -401,7 +399,7 @@ class _Writer:
             ora = etree.SubElement(
                 vertical,
                 "openassessment",
-                {"url_name": f"{component.id}-reasons", "xblock-family": XBLOCK_FAMILY, **window},
+                {"url_name": reasons_id(component.id), "xblock-family": XBLOCK_FAMILY, **window},
             )
             olx.write_ora(model, ora)
             self.advanced.add("openassessment")
