@@ -17,6 +17,7 @@ from .store import Dependency, RenderStore
 
 EMPTY_HEADER_CELL = re.compile(r"<th(?:\s[^>]*)?>\s*</th>")
 HEADING = re.compile(r"<h([1-6])[\s>]")
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]]+)\]")
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -178,20 +179,34 @@ class RenderContext:
             )
         levels = [int(level) for level in HEADING.findall(html)]
         previous = 2  # the unit's title is the page's h2
-        for level in levels:
+        lines = self._heading_lines(where, len(levels)) if levels else []
+        for index, level in enumerate(levels):
+            at = lines[index] if index < len(lines) else where
             if level <= 2 and self.unit_ids.get(resolved(where.file)) is not None:
                 self.diagnostics.warning(
                     f"a level-{level} heading inside a unit",
-                    where,
+                    at,
                     "inside a unit, start headings at ### (the unit's ## title is the page heading)",
                 )
             elif level > previous + 1:
                 self.diagnostics.warning(
                     f"heading levels jump from {previous} to {level}",
-                    where,
+                    at,
                     "do not skip heading levels (### then ####), so the page outline stays navigable",
                 )
             previous = level
+
+    def _heading_lines(self, where: Position, count: int) -> list[Position]:
+        """Where the first *count* ``#`` headings at or after *where* stand in its file (the
+        block's own position is only its first line)."""
+        lines = self._lines_of(where.file)
+        found = []
+        for number in range(max(where.line, 1), len(lines) + 1):
+            if ATX_HEADING.match(lines[number - 1]):
+                found.append(Position(where.file, number, 1))
+                if len(found) == count:
+                    break
+        return found
 
     def _check_images(self, env: RenderEnv, where: Position) -> None:
         for target, line in env.unparsed:
@@ -210,6 +225,16 @@ class RenderContext:
 
     # Links ----------------------------------------------------------------------------------
 
+    def _lines_of(self, file: Path) -> list[str]:
+        lines = self._source_lines.get(file)
+        if lines is None:
+            try:
+                lines = file.read_text("utf-8").split("\n")
+            except (OSError, UnicodeDecodeError):
+                lines = []
+            self._source_lines[file] = lines
+        return lines
+
     def _locate(self, where: Position, target: str) -> Position:
         """The line where *target* really stands in the source file.
 
@@ -217,13 +242,7 @@ class RenderContext:
         or appended (footnotes), so the estimate is checked against the file: the nearest line at
         or after it that holds the link, else the nearest before it.
         """
-        lines = self._source_lines.get(where.file)
-        if lines is None:
-            try:
-                lines = where.file.read_text("utf-8").split("\n")
-            except (OSError, UnicodeDecodeError):
-                lines = []
-            self._source_lines[where.file] = lines
+        lines = self._lines_of(where.file)
         needle = f"({target}"
         start = min(max(where.line, 1), len(lines)) - 1
         for index in [*range(start, len(lines)), *range(start - 1, -1, -1)]:

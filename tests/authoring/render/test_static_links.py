@@ -100,3 +100,9 @@ def test_a_target_in_angle_brackets_may_hold_spaces(course, tmp_path):
     result = build(course, tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert f"course/static/{flat_name(f'static/docs/the {name}')}" in package_files(tmp_path / "out")
+
+
+def test_a_misplaced_heading_is_reported_at_its_own_line(course, tmp_path):
+    line = append(course, "Some text first.\n\n# A page title\n\nMore text.")
+    result = CliRunner().invoke(main, ["check", str(course)])
+    assert f"{LESSON.as_posix()}:{line + 2}:1: warning: a level-1 heading inside a unit" in result.output
