@@ -173,7 +173,8 @@ CASES = [
         {COURSE: Edit("  pass_mark: 0.6", "\tpass_mark: 0.6")},
         COURSE,
         "\tpass_mark",
-        "YAML syntax error",
+        "a tab character: YAML indents with spaces only",
+        hint="replace the tab with spaces",
     ),
     Case(
         "yaml-syntax-module",
