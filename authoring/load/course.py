@@ -132,9 +132,14 @@ def _languages(source_language: str, declared) -> list[str]:
     return languages
 
 
+def _items(value) -> list:
+    """A list the schema requires; anything else (already reported by the schema check) is none."""
+    return value if isinstance(value, list) else []
+
+
 def _runs(source: Located, diagnostics: Diagnostics) -> list[Run]:
     runs = []
-    for index, entry in enumerate(source.get("runs") or []):
+    for index, entry in enumerate(_items(source.get("runs"))):
         if not isinstance(entry, dict) or "id" not in entry:
             continue
         dates = {}
@@ -154,7 +159,7 @@ def _grading(source: Located) -> Grading | None:
     if not isinstance(grading, dict):
         return None
     types = []
-    for index, entry in enumerate(grading.get("assignment_types") or []):
+    for index, entry in enumerate(_items(grading.get("assignment_types"))):
         if not isinstance(entry, dict):
             continue
         weight = entry.get("weight")
@@ -231,7 +236,7 @@ def _about(source: Located, folder: Path, diagnostics: Diagnostics) -> About:
 
 def _pages(source: Located, folder: Path, diagnostics: Diagnostics) -> list[Page]:
     pages = []
-    for index, entry in enumerate(source.get("pages") or []):
+    for index, entry in enumerate(_items(source.get("pages"))):
         if not isinstance(entry, dict) or not {"id", "title", "file"} <= set(entry):
             continue
         where = source.at(("pages", index, "file"))
