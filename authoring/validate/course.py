@@ -14,6 +14,15 @@ from .xblocks import XBLOCK_KINDS, check_xblock_document
 WEIGHT_TOLERANCE = 1e-6
 
 
+def _weights_hint(count: int) -> str:
+    """Weights are shares of the final grade; shares that do not divide evenly need one adjusted."""
+    if count == 3:
+        return "weights are shares of the final grade: e.g. 0.4 + 0.3 + 0.3 (thirds: 0.33 + 0.33 + 0.34)"
+    if count > 1:
+        return "weights are shares of the final grade and must add up to 1: e.g. 0.4 + 0.6"
+    return "a single assignment type carries the whole grade: 'weight: 1.0'"
+
+
 def validate_course(course: Course, diagnostics: Diagnostics) -> None:
     _check_runs(course, diagnostics)
     _check_grading(course, diagnostics)
@@ -81,10 +90,11 @@ def _check_grading(course: Course, diagnostics: Diagnostics) -> None:
     total = sum(t.weight for t in grading.assignment_types)
     weights_known = all(t.weight_valid for t in grading.assignment_types)
     if grading.assignment_types and weights_known and abs(total - 1.0) > WEIGHT_TOLERANCE:
+        shares = " + ".join(f"{t.weight:.10g}" for t in grading.assignment_types)
         diagnostics.error(
-            f"assignment type weights add up to {total:g}, not 1",
+            f"assignment type weights add up to {total:.10g}, not 1 ({shares})",
             source.at(("grading", "assignment_types")) if source else None,
-            "weights are shares of the final grade: e.g. 0.4 + 0.6",
+            _weights_hint(len(grading.assignment_types)),
         )
     counts = dict.fromkeys(names, 0)
     for lesson in graded_lessons:
