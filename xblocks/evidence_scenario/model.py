@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..common.media import file_url, image_url
 from ..common.problems import ContentError, Problem, error
 
 FEEDBACK_MODES = ("immediate", "debrief")
@@ -386,6 +387,8 @@ class _Reader:
                 alt=self.text(image, "alt", where),
                 decorative=self.flag(image, "decorative", where),
             )
+            if self.render is not _identity:  # the compiler: check, publish, rewrite to /static/…
+                step.image.src = image_url(self.render, step.image.src, step.image.alt, step.image.decorative)
         exhibit = self.mapping(data, "exhibit", path)
         if exhibit is not None:
             where = (*path, "exhibit")
@@ -394,6 +397,8 @@ class _Reader:
                 body=self.markdown(exhibit, "body", where),
                 file=self.text(exhibit, "file", where),
             )
+            if self.render is not _identity:
+                step.exhibit.file = file_url(self.render, step.exhibit.file, step.exhibit.title)
         step.choices = [self.choice(item, where) for where, item in self.items(data, "choices", path, True)]
         return step
 

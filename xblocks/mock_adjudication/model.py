@@ -15,12 +15,12 @@ rescore after a key change and the browser never sees (or sends) a score.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..common.media import file_url, image_url
 from ..common.problems import ContentError, Path, error
 
 ROLES = ("judge", "prosecutor")
@@ -640,27 +640,11 @@ class _Reader:
                 file=self.text(m, "file", mp, ""),
                 decorative=self.boolean(m, "decorative", mp, False),
             )
-            media.src = self.url(
-                media.src,
-                "src",
-                f"![{_md_text(media.alt)}](<{media.src}>)" + ("{.decorative}" if media.decorative else ""),
-            )
-            media.file = self.url(media.file, "href", f"[{_md_text(exhibit.label)}](<{media.file}>)")
+            if self.render is not _identity:  # HTML already: paths stay as written
+                media.src = image_url(self.render, media.src, media.alt, media.decorative)
+                media.file = file_url(self.render, media.file, exhibit.label)
             exhibit.media = media
         return exhibit
-
-    def url(self, value: str, attribute: str, markdown: str) -> str:
-        """A media path as the renderer resolves it (the compiler copies the file and rewrites the path
-        to ``/static/…``). With the identity renderer (HTML already) the path is kept as written."""
-        if not value or self.render is _identity:
-            return value
-        match = re.search(rf'{attribute}="([^"]*)"', self.render(markdown))
-        return html.unescape(match.group(1)) if match else value
-
-
-def _md_text(text: str) -> str:
-    """Text safe inside Markdown link or image brackets."""
-    return re.sub(r"([\\\[\]])", r"\\\1", text)
 
 
 def _kind(value: Any) -> str:

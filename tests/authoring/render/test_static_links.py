@@ -106,3 +106,38 @@ def test_a_misplaced_heading_is_reported_at_its_own_line(course, tmp_path):
     line = append(course, "Some text first.\n\n# A page title\n\nMore text.")
     result = CliRunner().invoke(main, ["check", str(course)])
     assert f"{LESSON.as_posix()}:{line + 2}:1: warning: a level-1 heading inside a unit" in result.output
+
+
+def place_scenario(course: Path, image: str, exhibit_file: str) -> None:
+    from tests.authoring.handbook.test_handbook import GARAGE
+
+    scenario = GARAGE.replace(
+        "    narrative: White powder on a bench.\n",
+        "    narrative: White powder on a bench.\n"
+        f"    image:\n      src: {image}\n      alt: A bench with a bag of powder\n"
+        f"    exhibit:\n      title: The seal log\n      file: {exhibit_file}\n",
+        1,
+    )
+    (course / "scenarios").mkdir()
+    (course / "scenarios" / "garage.yaml").write_text(scenario)
+    with open(course / LESSON, "a") as lesson:
+        lesson.write("\n## At the scene {#prose-scene}\n\n```scenario garage\n```\n")
+
+
+def test_a_scenarios_image_and_exhibit_file_are_published(course, tmp_path):
+    name = next(p.name for p in (course / "static" / "docs").iterdir())
+    place_scenario(course, "/static/images/seal.png", f"../static/docs/{name}")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    files = package_files(tmp_path / "out")
+    assert "course/static/images_seal.png" in files
+    olx = b"".join(data for path, data in files.items() if path.startswith("course/vertical/"))
+    assert b'src="/static/images_seal.png"' in olx
+    assert f"/static/{flat_name(f'static/docs/{name}')}".encode() in olx
+
+
+def test_a_scenarios_missing_image_is_an_error(course, tmp_path):
+    place_scenario(course, "/static/nothere.jpg", "")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "scenarios/garage.yaml" in result.output and "file not found: /static/nothere.jpg" in result.output
