@@ -256,6 +256,13 @@ def load_module(
     course_folder: Path, entry: str, where: Position, diagnostics: Diagnostics, unreadable: set | None = None
 ) -> Module | None:
     folder = resolved(course_folder / entry)
+    if not folder.is_relative_to(resolved(course_folder)):
+        diagnostics.error(
+            f"module folder '{entry}' is outside the course folder",
+            where,
+            "keep modules inside the course and list them relative to course.yaml, e.g. modules/01-intro",
+        )
+        return None
     if not folder.is_dir():
         diagnostics.error(
             f"module folder not found: {entry}",

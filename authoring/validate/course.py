@@ -141,7 +141,13 @@ def _check_outline(course: Course, diagnostics: Diagnostics) -> None:
     run_starts = [run.start for run in course.runs]
     run_ends = [run.end for run in course.runs if run.end]
     for lesson in course.lessons():
-        if lesson.due and run_starts and lesson.due < min(run_starts):
+        if lesson.due and course.self_paced:
+            diagnostics.warning(
+                f"lesson '{lesson.title}' has a due date, which a self-paced course ignores",
+                lesson.due_position or lesson.position,
+                "remove 'due:', or set 'self_paced: false' in course.yaml to keep a schedule",
+            )
+        elif lesson.due and run_starts and lesson.due < min(run_starts):
             diagnostics.warning(
                 f"lesson '{lesson.title}' is due before the course starts",
                 lesson.due_position or lesson.position,
