@@ -17,6 +17,7 @@ from .store import Dependency, RenderStore
 
 EMPTY_HEADER_CELL = re.compile(r"<th(?:\s[^>]*)?>\s*</th>")
 HEADING = re.compile(r"<h([1-6])[\s>]")
+CODE = re.compile(r"<code[^>]*>.*?</code>", re.S)
 ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]]+)\]")
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
@@ -100,6 +101,7 @@ class RenderContext:
         html = render_markdown(source, env, doc_id=doc_id)
         self._check_images(env, where)
         self._check_structure(html, where)
+        self._check_footnotes(html, where)
         if len(self.diagnostics.items) == reported:
             self.cache[key] = RenderedMarkdown(html, tuple(self._linked))
             if store_key is not None:
@@ -195,6 +197,24 @@ class RenderContext:
                     "do not skip heading levels (### then ####), so the page outline stays navigable",
                 )
             previous = level
+
+    def _check_footnotes(self, html: str, where: Position) -> None:
+        """A footnote mark left as text has no definition anywhere in its lesson."""
+        if "[^" not in html:
+            return
+        for label in dict.fromkeys(FOOTNOTE_REFERENCE.findall(CODE.sub("", html))):
+            self.diagnostics.error(
+                f"footnote [^{label}] has no definition",
+                self._mark_line(where, f"[^{label}]"),
+                f"add a line '[^{label}]: the note' to the lesson (any place), or remove the mark",
+            )
+
+    def _mark_line(self, where: Position, mark: str) -> Position:
+        lines = self._lines_of(where.file)
+        for number in range(max(where.line, 1), len(lines) + 1):
+            if mark in lines[number - 1]:
+                return Position(where.file, number, lines[number - 1].index(mark) + 1)
+        return where
 
     def _heading_lines(self, where: Position, count: int) -> list[Position]:
         """Where the first *count* ``#`` headings at or after *where* stand in its file (the

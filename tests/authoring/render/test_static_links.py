@@ -141,3 +141,11 @@ def test_a_scenarios_missing_image_is_an_error(course, tmp_path):
     result = build(course, tmp_path / "out")
     assert result.exit_code == 1
     assert "scenarios/garage.yaml" in result.output and "file not found: /static/nothere.jpg" in result.output
+
+
+def test_a_footnote_mark_without_a_definition_is_an_error_at_its_line(course, tmp_path):
+    line = append(course, "As the court held[^nope], and as `[^code]` shows.")
+    result = build(course, tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{LESSON.as_posix()}:{line}:18: error: footnote [^nope] has no definition" in result.output
+    assert "[^code]" not in result.output
