@@ -275,10 +275,11 @@ def load_module(
         diagnostics.error(f"no {MODULE_FILE} in {entry}", where, "add a module.yaml with 'id:' and 'title:'")
         return None
     source = load_yaml_file(module_file, diagnostics)
-    if source is None:
-        return None
-    if not isinstance(source.data, dict):
-        diagnostics.error("module.yaml must hold 'id:' and 'title:'", Position(module_file, 1, 1))
+    if source is None or not isinstance(source.data, dict):
+        if source is not None:
+            diagnostics.error("module.yaml must hold 'id:' and 'title:'", Position(module_file, 1, 1))
+        if unreadable is not None:  # its lessons exist: links to them are not broken, only unloaded
+            unreadable.update(resolved(path) for path in folder.glob("*.md"))
         return None
     check(source, course_schema("module.schema.json"), diagnostics, "module.yaml")
     module = Module(

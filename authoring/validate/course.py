@@ -105,7 +105,7 @@ def _check_grading(course: Course, diagnostics: Diagnostics) -> None:
         else:
             counts[lesson.graded] += 1
     for kind in grading.assignment_types:
-        if counts.get(kind.type, 0) == 0 and kind.weight > 0:
+        if counts.get(kind.type, 0) == 0 and kind.weight > 0 and not course.unreadable:
             diagnostics.warning(
                 f"no lesson is graded as '{kind.type}', yet it carries {kind.weight:g} of the grade",
                 kind.position,

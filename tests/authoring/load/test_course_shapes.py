@@ -27,3 +27,14 @@ def test_a_scalar_where_a_list_belongs(tmp_path, key):
     assert result.exit_code == 1
     assert f"course.yaml:{line}:{len(key) + 3}: error: '{key}' must be a list, not '2027'" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_broken_module_yaml_is_reported_once_without_follow_on_errors(tmp_path):
+    course = tmp_path / "complete"
+    shutil.copytree(COMPLETE, course)
+    (course / "modules" / "01-basics" / "module.yaml").write_text("- id: basics\n- title: Basics\n")
+    result = CliRunner().invoke(main, ["check", str(course)])
+    assert result.exit_code == 1
+    assert "module.yaml must hold 'id:' and 'title:'" in result.output
+    assert "broken link" not in result.output
+    assert "no lesson is graded" not in result.output
