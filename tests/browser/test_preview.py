@@ -390,6 +390,8 @@ def xblock_course(tmp_path_factory, kind: str):
         (source / "cases" / "orlen.yaml").write_text(
             yaml.safe_dump(case, allow_unicode=True, sort_keys=False)
         )
+        # the sample case shows /static/speaker.png: the course must hold it
+        shutil.copy(source / "static" / "images" / "seal.png", source / "static" / "speaker.png")
         placement = "\n## In court {#final-court}\n\n```adjudication orlen\n```\n"
     with open(source / "modules" / "02-evidence" / "final.md", "a") as lesson:
         lesson.write(placement)
