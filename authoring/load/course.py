@@ -277,7 +277,11 @@ def load_module(
     source = load_yaml_file(module_file, diagnostics)
     if source is None or not isinstance(source.data, dict):
         if source is not None:
-            diagnostics.error("module.yaml must hold 'id:' and 'title:'", Position(module_file, 1, 1))
+            diagnostics.error(
+                "module.yaml must hold 'id:' and 'title:'",
+                Position(module_file, 1, 1),
+                "write two lines, 'id: my-module' and 'title: My module', as keys (not a '- ' list)",
+            )
         if unreadable is not None:  # its lessons exist: links to them are not broken, only unloaded
             unreadable.update(resolved(path) for path in folder.glob("*.md"))
         return None
@@ -349,7 +353,11 @@ def load_lesson(path: Path, diagnostics: Diagnostics) -> Lesson | None:
     if front is None:
         return None
     if not isinstance(front.data, dict):
-        diagnostics.error("front matter must hold 'id:' and 'title:'", Position(path, 1, 1))
+        diagnostics.error(
+            "front matter must hold 'id:' and 'title:'",
+            Position(path, 1, 1),
+            "start the lesson with '---', 'id: my-lesson', 'title: My lesson', '---' on their own lines",
+        )
         return None
     front.positions.setdefault((), Position(path, 1, 1))
     check(front, course_schema("lesson.schema.json"), diagnostics, "front matter")

@@ -42,12 +42,17 @@ def check_quiz(quiz: Quiz, diagnostics: Diagnostics) -> None:
         texts = [c["text"].strip() for c in choices]
         for index, text in enumerate(texts):
             if texts.index(text) != index:
-                diagnostics.error(f"{name}: choice '{text}' appears twice", source.at(("choices", index)))
+                diagnostics.error(
+                    f"{name}: choice '{text}' appears twice",
+                    source.at(("choices", index)),
+                    "remove the repeated choice, or reword one of them",
+                )
         for index, choice in enumerate(choices):
             if "feedback_unselected" in choice and kind != "multiple":
                 diagnostics.error(
                     f"{name}: 'feedback_unselected' only applies to 'multiple' quizzes",
                     source.at(("choices", index, "feedback_unselected"), key=True),
+                    "remove it, or make the quiz 'type: multiple'",
                 )
         for key in ("answer", "tolerance", "also", "wrong"):
             if key in data:
@@ -60,7 +65,9 @@ def check_quiz(quiz: Quiz, diagnostics: Diagnostics) -> None:
             for index, choice in enumerate(choices):
                 if "\n" in choice["text"].strip():
                     diagnostics.error(
-                        f"{name}: a dropdown option must be one line", source.at(("choices", index, "text"))
+                        f"{name}: a dropdown option must be one line",
+                        source.at(("choices", index, "text")),
+                        "shorten the option to one line; put explanations in its 'feedback:'",
                     )
         return
     if choices:
@@ -78,7 +85,11 @@ def check_quiz(quiz: Quiz, diagnostics: Diagnostics) -> None:
             try:
                 float(answer)
             except ValueError:
-                diagnostics.error(f"{name}: answer '{answer}' is not a number", source.at(("answer",)))
+                diagnostics.error(
+                    f"{name}: answer '{answer}' is not a number",
+                    source.at(("answer",)),
+                    "write the number in digits with a decimal point (2.5); use 'type: text' for words",
+                )
         tolerance = data.get("tolerance")
         if tolerance is not None and not TOLERANCE.match(str(tolerance)):
             diagnostics.error(
@@ -89,13 +100,20 @@ def check_quiz(quiz: Quiz, diagnostics: Diagnostics) -> None:
         for key in ("also", "wrong", "case_sensitive"):
             if key in data:
                 diagnostics.error(
-                    f"{name}: '{key}' applies to 'text' quizzes only", source.at((key,), key=True)
+                    f"{name}: '{key}' applies to 'text' quizzes only",
+                    source.at((key,), key=True),
+                    "remove it: a numerical quiz accepts its 'answer' within its 'tolerance'",
                 )
     elif kind == "text":
         if "tolerance" in data:
             diagnostics.error(
                 f"{name}: 'tolerance' applies to 'numerical' quizzes only",
                 source.at(("tolerance",), key=True),
+                "remove it, or list other accepted answers under 'also:'",
             )
         if not str(data["answer"]).strip():
-            diagnostics.error(f"{name}: the answer is empty", source.at(("answer",)))
+            diagnostics.error(
+                f"{name}: the answer is empty",
+                source.at(("answer",)),
+                "write the expected answer after 'answer:'",
+            )

@@ -144,11 +144,28 @@ def _report(error: ValidationError, document: Located, diagnostics: Diagnostics,
             PATTERN_HINTS.get(key, "ids use lowercase letters, digits, '-' and '_' (e.g. chain-of-custody)"),
         )
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        diagnostics.error(f"'{field}' is {error.instance}: {error.message.split(' is ', 1)[-1]}", position)
+        diagnostics.error(
+            f"'{field}' is {error.instance}: {error.message.split(' is ', 1)[-1]}",
+            position,
+            _range_hint(error.schema),
+        )
     elif keyword in ("minItems", "minLength"):
-        diagnostics.error(f"'{field}' must not be empty", position)
+        what = "at least one item" if keyword == "minItems" else "some text"
+        diagnostics.error(f"'{field}' must not be empty", position, f"give it {what}, or remove the key")
     else:
-        diagnostics.error(f"'{field}': {error.message}", position)
+        diagnostics.error(f"'{field}': {error.message}", position, "see docs/source-format.md for this key")
+
+
+def _range_hint(schema: dict) -> str:
+    """What values the schema allows, said as a trainer would (a share of 1 is a decimal)."""
+    low = schema.get("minimum", schema.get("exclusiveMinimum"))
+    high = schema.get("maximum", schema.get("exclusiveMaximum"))
+    if low is not None and high is not None:
+        example = " (a share: write 0.6 for 60 %)" if high == 1 else ""
+        return f"use a value from {low:g} to {high:g}{example}"
+    if low is not None:
+        return f"use a value of at least {low:g}" if "minimum" in schema else f"use a value above {low:g}"
+    return f"use a value of at most {high:g}" if "maximum" in schema else f"use a value below {high:g}"
 
 
 # Values of the wrong type -------------------------------------------------------------------------

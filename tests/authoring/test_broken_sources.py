@@ -1528,6 +1528,13 @@ def test_broken_source(case: Case, course_folder: Path):
         assert compilation.diagnostics.has_errors(strict=True)
 
 
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_every_diagnostic_says_what_to_do(case: Case, course_folder: Path):
+    folder = write_course(course_folder, case.changes).resolve()
+    items = compile_quietly(folder, case.matrix).diagnostics.items
+    assert not [d.format() for d in items if not d.hint.strip()], "every diagnostic needs a hint"
+
+
 def test_every_problem_in_one_pass(course_folder: Path):
     """Three unrelated mistakes in three files: all three are reported by one compile."""
     folder = write_course(
