@@ -7,7 +7,8 @@ body { margin: 0 auto; max-width: 48rem; padding: 1rem 1.5rem 3rem; color: var(-
   font-family: Georgia, "Noto Serif", serif; line-height: 1.55; }
 a { color: var(--accent); }
 :focus-visible { outline: 3px solid #e8a100; outline-offset: 2px; }
-.skip-link { position: absolute; left: -9999px; } .skip-link:focus { left: .5rem; top: .5rem; background: #fff; }
+.skip-link { position: absolute; inset-inline-start: .5rem; top: .5rem; transform: translateY(-300%); background: #fff; }
+.skip-link:focus { transform: none; }  /* moved up, not sideways: no overflow in right-to-left pages */
 main:focus { outline: none; }
 header.cover { border-bottom: 2px solid var(--ink); margin-bottom: 1.5rem; }
 header.cover .kind { text-transform: uppercase; letter-spacing: .08em; color: var(--muted); margin: 0; }

@@ -9,15 +9,16 @@ CSS = """
 body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.5; }
 a { color: var(--accent); }
 :focus-visible { outline: 3px solid #e8a100; outline-offset: 2px; }
-.skip-link { position: absolute; left: -9999px; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
-.skip-link:focus { left: .5rem; top: .5rem; }
+.skip-link { position: absolute; inset-inline-start: .5rem; top: .5rem; transform: translateY(-300%);
+  background: #fff; padding: .5rem 1rem; z-index: 10; }
+.skip-link:focus { transform: none; }  /* moved up, not sideways: no overflow in right-to-left pages */
 header.top { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: center;
   padding: .6rem 1rem; border-bottom: 1px solid var(--line); background: var(--soft); }
 .course-title { margin: 0; font-weight: 600; }
 .badge { font-size: .75rem; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .3rem;
   color: var(--muted); font-weight: normal; }
-.switcher, .reset { display: flex; gap: .4rem; align-items: center; margin: 0; }
-button, select, input[type=text] { font: inherit; padding: .3rem .6rem; }
+.switcher, .reset { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: 0; }
+button, select, input[type=text] { font: inherit; padding: .3rem .6rem; max-width: 100%; }
 button { border: 1px solid var(--accent); background: #fff; color: var(--accent); border-radius: 3px; cursor: pointer; }
 button[type=submit] { background: var(--accent); color: #fff; }
 .layout { display: flex; align-items: flex-start; }

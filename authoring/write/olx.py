@@ -38,6 +38,7 @@ from ..validate.xblocks import build_model, xblock_modules
 from .studio_format import json_bytes, pointer_bytes, policy_settings, set_settings, xml_bytes
 
 XBLOCK_FAMILY = "xblock.v1"
+WRAP_LONG_WORDS = "overflow-wrap: break-word"  # on every HTML block: long URLs wrap on small screens
 DEFAULT_TABS = [
     {"course_staff_only": False, "name": "Course", "type": "courseware"},
     {"course_staff_only": False, "name": "Home", "type": "course_info"},
@@ -235,7 +236,9 @@ class _Writer:
 
     def wrap(self, html: str) -> str:
         attributes = " ".join(f'{k}="{v}"' for k, v in self.wrapper_attributes.items())
-        return f'<div class="benchbook" {attributes}>\n{html}</div>\n'
+        # A long URL must wrap rather than push the page sideways (WCAG 1.4.10 Reflow): course HTML
+        # carries no stylesheet into the LMS, so the rule travels with the block.
+        return f'<div class="benchbook" {attributes} style="{WRAP_LONG_WORDS}">\n{html}</div>\n'
 
     # The outline ------------------------------------------------------------------------------
 

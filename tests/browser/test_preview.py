@@ -214,6 +214,20 @@ def test_focus_is_visible(preview, page):
     assert outline != "none"
 
 
+def test_right_to_left_pages_do_not_scroll_sideways(multilingual, page):
+    """In Arabic nothing (an off-screen skip link, a long URL) widens the page past the window."""
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(multilingual.base + "/?lang=ar")
+    page.get_by_role("navigation", name="Course outline").get_by_role("link").first.click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    box = skip.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 1024 and box["y"] >= 0
+
+
 def test_switch_to_arabic_right_to_left(multilingual, page, outside_requests):
     page.goto(multilingual.base + "/")
     expect(page.locator("html")).to_have_attribute("lang", "en")

@@ -108,10 +108,13 @@ def test_each_language_is_its_own_run_with_the_same_url_names(course, tmp_path):
     )
     assert b'language="fr"' in fr["course/2026_T1_examplia_fr.xml"]
     body = fr["html/offences-offence-text.html"].decode()
-    assert body.startswith('<div class="benchbook" lang="fr">')
+    assert body.startswith('<div class="benchbook" lang="fr" style="overflow-wrap: break-word">')
     assert "Le trafic est une infraction au regard de la loi de 2020 d'Examplia sur les drogues." in body
     assert "<li>Vente et distribution</li>" in body
-    assert '<div class="benchbook" lang="ar" dir="rtl">' in ar["html/offences-offence-text.html"].decode()
+    assert (
+        '<div class="benchbook" lang="ar" dir="rtl" style="overflow-wrap: break-word">'
+        in ar["html/offences-offence-text.html"].decode()
+    )
     assert '<choice correct="true">Oui' in fr["problem/offences-q1.xml"].decode()
 
 
