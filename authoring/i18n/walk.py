@@ -42,6 +42,7 @@ XBLOCK_TEXT_KEYS = {
     "body", "description", "brief", "law", "agreed_facts", "prompt", "explanation", "model_answer",
     "summary", "debrief", "statement", "content", "question", "hint", "unit_label",
 }  # fmt: skip
+SCENARIO_TEXT_KEYS = XBLOCK_TEXT_KEYS | {"role"}  # "Your role: Presiding judge"
 XBLOCK_ID_KEYS = {
     "id", "goto", "target", "start", "competency", "type", "kind", "expected", "exhibit", "element",
     "count", "name", "option", "source", "src", "file", "role", "band", "unit", "points", "weight",
@@ -182,7 +183,10 @@ def _component(component, unit_id: str, fn: Translate, markdown=_markdown) -> No
 
 
 def _document(document: Located, context: str, fn: Translate) -> None:
-    _strings(document, (), XBLOCK_TEXT_KEYS, XBLOCK_ID_KEYS, context, fn, inside_text=False)
+    if context.startswith("scenario:"):  # a scenario's role is shown to learners; a case's is an id
+        _strings(document, (), SCENARIO_TEXT_KEYS, XBLOCK_ID_KEYS - {"role"}, context, fn, inside_text=False)
+    else:
+        _strings(document, (), XBLOCK_TEXT_KEYS, XBLOCK_ID_KEYS, context, fn, inside_text=False)
 
 
 def _strings(

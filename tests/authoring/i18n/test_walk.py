@@ -30,3 +30,9 @@ def test_a_scenario_steps_exhibit_is_text_though_exhibit_names_an_id_in_a_case()
     assert any(c == context and text.startswith("| Time | Entry |") for c, text in strings)
     # in a case, `exhibit:` holds an exhibit id, which is never offered
     assert not any(c.startswith("case:") and text == "P1" for c, text in strings)
+
+
+def test_a_scenarios_role_is_text_though_a_cases_role_is_an_id():
+    strings = offered()
+    assert ("scenario:damaged-exhibit-at-court", "Presiding judge") in strings
+    assert not any(c.startswith("case:") and text == "judge" for c, text in strings)
