@@ -16,3 +16,11 @@ def multilingual_course(tmp_path) -> Path:
     copy = tmp_path / "multilingual"
     shutil.copytree(FIXTURES / "multilingual", copy)
     return copy
+
+
+@pytest.fixture
+def course(tmp_path) -> Path:
+    """A copy of the complete fixture course (every feature of the source format), safe to edit."""
+    copy = tmp_path / "complete"
+    shutil.copytree(FIXTURES / "complete", copy)
+    return copy

@@ -9,20 +9,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from benchbook.authoring.cli import main
 from benchbook.authoring.render.store import CACHE_FILE, CACHE_FOLDER
-
-COMPLETE = Path(__file__).resolve().parents[2] / "fixtures" / "courses" / "complete"
-
-
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
-    copy = tmp_path / "complete"
-    shutil.copytree(COMPLETE, copy)
-    return copy
 
 
 def build(course: Path, out: Path, *options: str):

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from benchbook.authoring.cli import main
-
-COMPLETE = Path(__file__).resolve().parents[2] / "fixtures" / "courses" / "complete"
-
-
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
-    copy = tmp_path / "complete"
-    shutil.copytree(COMPLETE, copy)
-    return copy
 
 
 def unusable(tmp_path: Path) -> dict[str, tuple[Path, str]]:

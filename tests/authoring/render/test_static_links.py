@@ -3,7 +3,6 @@ links are reported, not crashed on."""
 
 from __future__ import annotations
 
-import shutil
 import tarfile
 from pathlib import Path
 
@@ -13,15 +12,7 @@ from click.testing import CliRunner
 from benchbook.authoring.cli import main
 from benchbook.authoring.render.assets import flat_name
 
-COMPLETE = Path(__file__).resolve().parents[2] / "fixtures" / "courses" / "complete"
 LESSON = Path("modules") / "01-basics" / "01-prose.md"
-
-
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
-    copy = tmp_path / "complete"
-    shutil.copytree(COMPLETE, copy)
-    return copy
 
 
 def append(course: Path, text: str) -> int:
