@@ -248,6 +248,7 @@ def test_reasons_with_markup_are_shown_as_text(workbench, page):
     attack = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script></script><b>bold</b> '
     block, _ = open_case(page, workbench)
     save(block)
+    expect(heading(block)).to_have_text("Step 2 of 6: Admissibility")
     for x, label in (("x2", "Admit with limited weight"), ("x3", "Admit"), ("x6", "Admit")):
         group(block, x).get_by_label(label, exact=True).check()
     group(block, "x2").get_by_label("Reason").fill(attack)
@@ -331,6 +332,7 @@ def test_usable_at_320_pixels(workbench, page):
     page.set_viewport_size({"width": 320, "height": 640})
     block, _ = open_case(page, workbench)
     save(block)
+    expect(heading(block)).to_have_text("Step 2 of 6: Admissibility")
     for x, label in (("x2", "Admit with limited weight"), ("x3", "Admit"), ("x6", "Admit")):
         group(block, x).get_by_label(label, exact=True).check()
     save(block)
